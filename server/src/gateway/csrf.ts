@@ -1,0 +1,62 @@
+import { GatewayError } from './errors.js';
+
+const JSON_CONTENT_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
+/**
+ * Refuses requests from other sites. Browsers send `Origin` on every POST, so a POST without one is
+ * refused; a GET without one is a same-origin navigation or fetch unless `Sec-Fetch-Site` says
+ * otherwise. Returns the caller's origin when it is an allowed foreign origin (it then needs CORS
+ * headers), else undefined.
+ */
+export function checkSite(
+  request: Request,
+  url: URL,
+  allowedOrigins: ReadonlySet<string>,
+): string | undefined {
+  const site = request.headers.get('sec-fetch-site');
+  if (site === 'cross-site') {
+    throw new GatewayError(403, 'cross_site_request', 'Cross-site requests are not allowed.');
+  }
+  const origin = request.headers.get('origin');
+  if (origin === null) {
+    if (request.method === 'GET' && site !== 'same-site') return undefined;
+    throw new GatewayError(403, 'origin_not_allowed', 'The request has no Origin header.');
+  }
+  if (origin === url.origin) return undefined;
+  if (allowedOrigins.has(origin)) return origin;
+  throw new GatewayError(403, 'origin_not_allowed', 'Requests from this origin are not allowed.');
+}
+
+/** A custom header cannot be sent cross-origin without a CORS preflight the gateway would refuse. */
+export function checkCsrfHeader(request: Request, headerName: string): void {
+  if (!request.headers.get(headerName)) {
+    throw new GatewayError(403, 'missing_csrf_header', `The ${headerName} header is required.`);
+  }
+}
+
+/** Forms can send text/plain, urlencoded and multipart bodies without a preflight; JSON they cannot. */
+export function checkJsonContentType(request: Request): void {
+  if (!JSON_CONTENT_TYPE.test(request.headers.get('content-type') ?? '')) {
+    throw new GatewayError(415, 'invalid_content_type', 'Content-Type must be application/json.');
+  }
+}
+
+/** Headers that let an allowed foreign origin read the answer, cookies included. */
+export function corsHeaders(origin: string): Record<string, string> {
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-credentials': 'true',
+    'access-control-expose-headers': 'Retry-After',
+    vary: 'Origin',
+  };
+}
+
+/** The answer to a preflight from an allowed foreign origin. */
+export function preflightHeaders(origin: string, method: string, csrfHeader: string) {
+  return {
+    ...corsHeaders(origin),
+    'access-control-allow-methods': method,
+    'access-control-allow-headers': `content-type, accept, ${csrfHeader}`,
+    'access-control-max-age': '600',
+  };
+}
