@@ -500,6 +500,15 @@ describe('createOtpClient', () => {
       expect(result).to.deep.equal(base);
     });
 
+    it('waits without limit when timeoutMs is beyond what a timer can hold', async () => {
+      const { fetch } = fakeFetch(
+        () => new Promise<Response>((resolve) => setTimeout(() => resolve(json(base)), 30)),
+      );
+      for (const timeoutMs of [Infinity, 2 ** 31]) {
+        expect(await createOtpClient({ fetch, timeoutMs }).logout()).to.deep.equal(base);
+      }
+    });
+
     it('rejects an unusable timeoutMs at creation', () => {
       for (const timeoutMs of [0, -1, Number.NaN]) {
         expect(() => createOtpClient({ timeoutMs }), String(timeoutMs)).to.throw(RangeError);

@@ -110,6 +110,9 @@ export function createOtpClient(options: OtpClientOptions = {}): OtpApi {
     if (caller?.aborted) throw abortReason(caller);
     const fetchImpl = options.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') throw new TypeError('createOtpClient: no fetch available');
+    // One controller fed by the caller's signal and the timer, in every engine: AbortSignal.any()
+    // and AbortSignal.timeout() are missing from older WebKitGTK and Firefox ESR builds, and the
+    // flag set by the timer is what tells a timeout apart from the caller's abort.
     const controller = new AbortController();
     const forward = () => controller.abort(caller?.reason);
     caller?.addEventListener('abort', forward, { once: true });
