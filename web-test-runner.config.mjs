@@ -7,6 +7,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { findBrowsers } from './scripts/browsers.mjs';
+import { demoServerPlugin } from './test/wtr/demo-server-plugin.mjs';
 
 const bins = findBrowsers();
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim());
@@ -85,7 +86,10 @@ if (wanted.includes('webkit')) {
 export default {
   nodeResolve: true,
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    await demoServerPlugin(),
+  ],
   browsers,
   concurrency: 1,
   concurrentBrowsers: 3,

@@ -1,0 +1,67 @@
+// Serves the real demo app (gateway + in-memory emulator) behind the test runner's dev server, so
+// end-to-end tests in every engine run real flows: /api (gateway), /__dev/outbox, /emulator,
+// /demo-config.json. Also gives tests a command to read the browser's own cookie jar, flags included.
+import { createDemoApp } from '../../server/src/demo/demo-app.ts';
+
+const FORWARDED = /^\/(api|__dev|emulator)(\/|$)|^\/demo-config\.json$/;
+
+async function readBody(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+async function toRequest(ctx) {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(ctx.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const hasBody = !['GET', 'HEAD'].includes(ctx.method);
+  return new Request(`http://${ctx.host}${ctx.url}`, {
+    method: ctx.method,
+    headers,
+    body: hasBody ? await readBody(ctx.req) : undefined,
+  });
+}
+
+async function browserCookies(session) {
+  const launcher = session.browser;
+  if (typeof launcher.getPage === 'function') {
+    const page = launcher.getPage(session.id);
+    // Playwright pages reach cookies through their context; Puppeteer pages directly.
+    const cookies = page.context ? await page.context().cookies() : await page.cookies();
+    return cookies.map((c) => ({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite }));
+  }
+  if (launcher.driver) {
+    const cookies = await launcher.driver.getAllCookies();
+    return cookies.map((c) => ({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite }));
+  }
+  throw new Error(`No cookie access for ${launcher.name}`);
+}
+
+export async function demoServerPlugin() {
+  const demo = await createDemoApp({ log: () => {} });
+  return {
+    name: 'otp-demo-server',
+    serverStart({ app }) {
+      app.use(async (ctx, next) => {
+        if (!FORWARDED.test(ctx.path)) return next();
+        const response = await demo.fetch(await toRequest(ctx));
+        ctx.status = response.status;
+        response.headers.forEach((value, name) => {
+          if (name !== 'set-cookie') ctx.set(name, value);
+        });
+        const cookies = response.headers.getSetCookie();
+        if (cookies.length) ctx.set('set-cookie', cookies);
+        ctx.body = Buffer.from(await response.arrayBuffer());
+      });
+    },
+    async serverStop() {
+      await demo.close();
+    },
+    async executeCommand({ command, session }) {
+      if (command === 'browser-cookies') return browserCookies(session);
+      return undefined;
+    },
+  };
+}
