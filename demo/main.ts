@@ -76,9 +76,9 @@ function organizationPicker() {
             ${org.members.map(
               (m) =>
                 html`<li>
-                  ${m.email_address}${m.mfa_phone_number_verified
-                    ? ` — SMS MFA on ${m.mfa_phone_number}`
-                    : ''}
+                  ${m.email_address}${
+                    m.mfa_phone_number_verified ? ` — SMS MFA on ${m.mfa_phone_number}` : ''
+                  }
                 </li>`,
             )}
             ${org.email_allowed_domains.map((d) => html`<li>any new address @${d}</li>`)}
@@ -91,9 +91,11 @@ function loginPanel() {
   return html`<section aria-labelledby="login-heading">
     <h2 id="login-heading">Sign in</h2>
     ${config.mode === 'emulator' ? organizationPicker() : nothing}
-    ${organizationId
-      ? html`<otp-email-auth organization-id=${organizationId}></otp-email-auth>`
-      : html`<p>Add <code>?organization_id=…</code> to the address to choose an organization.</p>`}
+    ${
+      organizationId
+        ? html`<otp-email-auth organization-id=${organizationId}></otp-email-auth>`
+        : html`<p>Add <code>?organization_id=…</code> to the address to choose an organization.</p>`
+    }
   </section>`;
 }
 
@@ -106,29 +108,35 @@ function sessionPanel(current: CurrentSessionResponse) {
       Factors: <code>${factors}</code>. Session ends ${current.member_session.expires_at}.
     </p>
     <p>
-      The session token lives in an HttpOnly cookie; this page's scripts cannot read it
-      (<code>document.cookie</code> is ${JSON.stringify(document.cookie)}).
+      The session token lives in an HttpOnly cookie; this page's scripts cannot read it (<code
+        >document.cookie</code
+      >
+      is ${JSON.stringify(document.cookie)}).
     </p>
-    ${stepUp
-      ? html`<otp-sms-stepup
-          mode="step-up"
-          organization-id=${current.organization.organization_id}
-          member-id=${current.member.member_id}
-          set-mfa-enrollment=${enroll ? 'enroll' : nothing}
-          .member=${current.member}
-          .organization=${current.organization}
-        ></otp-sms-stepup>`
-      : html`<p>
-          <label
-            ><input
-              type="checkbox"
-              .checked=${enroll}
-              @change=${(e: Event) => (enroll = (e.target as HTMLInputElement).checked)}
-            />
-            Also enroll in SMS MFA (for an organization where MFA is optional)</label
-          >
-        </p>
-        <button type="button" @click=${() => ((stepUp = true), update())}>Step up with SMS</button>`}
+    ${
+      stepUp
+        ? html`<otp-sms-stepup
+            mode="step-up"
+            organization-id=${current.organization.organization_id}
+            member-id=${current.member.member_id}
+            set-mfa-enrollment=${enroll ? 'enroll' : nothing}
+            .member=${current.member}
+            .organization=${current.organization}
+          ></otp-sms-stepup>`
+        : html`<p>
+              <label
+                ><input
+                  type="checkbox"
+                  .checked=${enroll}
+                  @change=${(e: Event) => (enroll = (e.target as HTMLInputElement).checked)}
+                />
+                Also enroll in SMS MFA (for an organization where MFA is optional)</label
+              >
+            </p>
+            <button type="button" @click=${() => ((stepUp = true), update())}>
+              Step up with SMS
+            </button>`
+    }
     <button type="button" @click=${logout}>Log out</button>
   </section>`;
 }
@@ -138,7 +146,13 @@ function eventLog() {
     <h2 id="log-heading">Events</h2>
     ${log.length === 0 ? html`<p>No events yet.</p>` : nothing}
     <ol class="log">
-      ${log.map((e) => html`<li><code>${e.name}</code><pre>${e.detail}</pre></li>`)}
+      ${log.map(
+        (e) =>
+          html`<li>
+            <code>${e.name}</code>
+            <pre>${e.detail}</pre>
+          </li>`,
+      )}
     </ol>
   </section>`;
 }

@@ -114,6 +114,11 @@ function page(response: Response | null): Response | null {
 function stripPrefix(request: Request, prefix: string): Request {
   const url = new URL(request.url);
   url.pathname = url.pathname.slice(prefix.length) || '/';
-  const init = { method: request.method, headers: request.headers, body: request.body, duplex: 'half' };
+  const init = {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    duplex: 'half',
+  };
   return new Request(url, init as RequestInit);
 }

@@ -111,7 +111,11 @@ export function deepQuery<T extends Element>(root: ParentNode, selector: string)
 }
 
 export function tokensVisibleToScripts() {
-  const stores = [document.cookie, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+  const stores = [
+    document.cookie,
+    JSON.stringify({ ...localStorage }),
+    JSON.stringify({ ...sessionStorage }),
+  ];
   return stores.some((s) => /otp_session|otp_ist|session_token|session_jwt|intermediate/.test(s));
 }
 
