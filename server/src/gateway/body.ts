@@ -34,7 +34,11 @@ export async function readBody(request: Request, maxBytes: number): Promise<Uint
     }
     chunks.push(chunk.value);
   }
-  const bytes = new Uint8Array(total);
+  return concatBytes(chunks);
+}
+
+export function concatBytes(chunks: Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0));
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);

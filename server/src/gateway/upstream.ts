@@ -1,4 +1,4 @@
-import { isJsonObject, type JsonObject } from './body.js';
+import { concatBytes, isJsonObject, type JsonObject } from './body.js';
 import { GatewayError, upstreamTimeout, upstreamUnavailable } from './errors.js';
 import type { GatewayConfig } from './options.js';
 
@@ -51,7 +51,7 @@ export async function callUpstream(
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await untilAborted(response.text(), signal));
+    parsed = JSON.parse(await readText(response, signal));
   } catch {
     throw failure();
   }
@@ -73,11 +73,27 @@ function validRetryAfter(value: string | null): string | undefined {
   return HTTP_DATE.test(trimmed) && !Number.isNaN(Date.parse(trimmed)) ? trimmed : undefined;
 }
 
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+/** Reads the body as text, giving up (and cancelling the body) when the signal aborts. */
+async function readText(response: Response, signal: AbortSignal): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  let onAbort = () => undefined as void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => {
+      reject(signal.reason);
+      reader.cancel().catch(() => undefined);
+    };
   });
+  if (signal.aborted) onAbort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const chunks: Uint8Array[] = [];
+    for (;;) {
+      const chunk = await Promise.race([reader.read(), aborted]);
+      if (chunk.done) return new TextDecoder().decode(concatBytes(chunks));
+      chunks.push(chunk.value);
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
 }

@@ -23,7 +23,10 @@ describe('gateway request bodies', () => {
   it('refuses a declared Content-Length over the limit before reading (413)', async () => {
     const { gateway, calls } = setup({ maxBodyBytes: 100 });
     const { stream, stats } = chunkedBody(new Uint8Array(10), 1000);
-    const request = apiRequest(EMAIL_LOGIN, { rawBody: stream, headers: { 'content-length': '101' } });
+    const request = apiRequest(EMAIL_LOGIN, {
+      rawBody: stream,
+      headers: { 'content-length': '101' },
+    });
     const response = await gateway(request);
     assert.equal(response.status, 413);
     assert.equal(await errorType(response), 'request_too_large');
@@ -46,7 +49,10 @@ describe('gateway request bodies', () => {
     const { gateway } = setup({ maxBodyBytes: 64 });
     const big = JSON.stringify({ ...emailAuthBody, padding: 'x'.repeat(200) });
     const { stream } = chunkedBody(new TextEncoder().encode(big), 1);
-    const request = apiRequest(EMAIL_LOGIN, { rawBody: stream, headers: { 'content-length': '10' } });
+    const request = apiRequest(EMAIL_LOGIN, {
+      rawBody: stream,
+      headers: { 'content-length': '10' },
+    });
     assert.equal((await gateway(request)).status, 413);
   });
 

@@ -64,7 +64,10 @@ describe('gateway CSRF defences', () => {
   it('refuses requests without the custom header with 403', async () => {
     const { gateway, calls } = setup();
     for (const value of [null, '']) {
-      const request = apiRequest(EMAIL_LOGIN, { body: emailAuthBody, headers: { 'x-otp-auth': value } });
+      const request = apiRequest(EMAIL_LOGIN, {
+        body: emailAuthBody,
+        headers: { 'x-otp-auth': value },
+      });
       await assertRefused(await gateway(request), 403, 'missing_csrf_header');
     }
     const get = apiRequest('/api/session', { method: 'GET', headers: { 'x-otp-auth': null } });
@@ -83,7 +86,12 @@ describe('gateway CSRF defences', () => {
     assert.equal((await gateway(withIt)).status, 200);
   });
 
-  for (const origin of ['https://evil.example', 'null', 'http://app.example.com', `${ORIGIN}:8443`]) {
+  for (const origin of [
+    'https://evil.example',
+    'null',
+    'http://app.example.com',
+    `${ORIGIN}:8443`,
+  ]) {
     it(`refuses Origin ${origin} with 403`, async () => {
       const { gateway, calls } = setup();
       const request = apiRequest(EMAIL_LOGIN, {
@@ -190,7 +198,10 @@ describe('gateway CSRF defences', () => {
     assert.equal(ok.status, 204);
     assert.equal(ok.headers.get('access-control-allow-origin'), other);
     assert.equal(ok.headers.get('access-control-allow-methods'), 'POST');
-    assert.equal(ok.headers.get('access-control-allow-headers'), 'content-type, accept, x-otp-auth');
+    assert.equal(
+      ok.headers.get('access-control-allow-headers'),
+      'content-type, accept, x-otp-auth',
+    );
     assert.equal(ok.headers.get('access-control-allow-credentials'), 'true');
     assert.equal((await preflight('https://evil.example')).status, 403);
     assert.equal((await preflight(ORIGIN)).status, 404);

@@ -61,11 +61,37 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   });
 }
 
-/** Resolves never, rejects with the signal's reason once it aborts: an upstream that hangs. */
+/**
+ * An upstream that hangs: rejects with the signal's reason once the gateway aborts, or answers 200
+ * after 10 s if it never does (the timer also keeps the event loop alive, since the timers behind
+ * AbortSignal.timeout do not).
+ */
 export function stall(call: RecordedCall): Promise<Response> {
-  return new Promise((_, reject) => {
-    call.signal?.addEventListener('abort', () => reject(call.signal?.reason), { once: true });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => resolve(json(200, okBody())), 10_000);
+    call.signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(call.signal?.reason);
+      },
+      { once: true },
+    );
   });
+}
+
+/** A JSON response whose body never arrives, unless 10 s pass or the reader cancels it. */
+export function stallingBody(): Response {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      timer = setTimeout(() => controller.close(), 10_000);
+    },
+    cancel() {
+      clearTimeout(timer);
+    },
+  });
+  return new Response(stream, { status: 200, headers: { 'content-type': 'application/json' } });
 }
 
 export interface RequestSpec {
@@ -146,7 +172,9 @@ export class BrowserJar {
   }
 
   header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('; ');
+    return [...this.cookies]
+      .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+      .join('; ');
   }
 }
 
@@ -176,7 +204,8 @@ export function okBody(extra: Record<string, unknown> = {}) {
 }
 
 export function sessionBody(expiresAt = new Date(Date.now() + 3_600_000).toISOString()) {
-  return okBody({
+  return {
+    ...okBody(),
     member_id: member.member_id,
     member_authenticated: true,
     session_token: 'st-secret-session',
@@ -192,7 +221,7 @@ export function sessionBody(expiresAt = new Date(Date.now() + 3_600_000).toISOSt
       expires_at: expiresAt,
       authentication_factors: [],
     },
-  });
+  };
 }
 
 export function mfaPendingBody(istExpiresAt?: string) {
