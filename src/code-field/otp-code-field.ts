@@ -1,18 +1,388 @@
-import { LitElement, html } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { OtpCodeCompleteEvent } from '../events/otp-code-complete.js';
+import { en } from '../i18n/en.js';
+import { normalizeDigits, sanitizeCode } from '../internal/sanitize-code.js';
+import { styles } from './otp-code-field.styles.js';
 
+const digits = (text: string) => normalizeDigits(text).replace(/[^0-9]/g, '');
+
+/**
+ * The one-time-code input: one real `<input>` (SMS and password-manager autofill, screen readers),
+ * labelled inside its shadow root and form-associated, so it submits as `name=value` with its form.
+ *
+ * Pasted, typed and autofilled text is sanitized before it is cut to `length`: separators and
+ * words are dropped, the first run of exactly `length` digits wins, and Arabic-Indic, Persian,
+ * Devanagari, Bengali, Thai and full-width digits become ASCII (`sanitizeCode` in
+ * `internal/sanitize-code.ts`). When a member's edit (typing, paste, autofill, WebOTP) completes
+ * the code, `otp-code-complete` fires once; unless canceled, the field then submits its form with
+ * `requestSubmit()`. Setting `value` from script never fires events.
+ *
+ * Where WebOTP is available (secure context, `OTPCredential`), the field listens for the SMS while
+ * connected and stops on form submit, on completion and on disconnect; `clear()` listens again.
+ *
+ * `focus()` (delegated to the input), `select()` and `clear()` work as on a native input.
+ *
+ * @summary A one-time-code input with paste and autofill cleanup, auto-submit and WebOTP.
+ *
+ * @fires otp-code-complete - {OtpCodeCompleteEvent} The member's edit made the code complete
+ *   (detail `{ value }`). Cancelable: `preventDefault()` stops the automatic form submission.
+ * @fires input - The value changed by the member's edit; `value` is already sanitized.
+ * @fires change - The member committed a changed value (blur, Enter or completion).
+ *
+ * @csspart base - The wrapper of label, input, hint and error.
+ * @csspart label - The `<label>`.
+ * @csspart input - The real `<input>`.
+ * @csspart hint - The hint text.
+ * @csspart error - The error text (a `role="alert"` live region).
+ * @csspart slots - The row of per-digit boxes (with `slots`).
+ * @csspart slot - One digit box; also `slot-filled` when it holds a digit, `slot-active` at the caret.
+ *
+ * @cssprop [--otp-font-family=system-ui, sans-serif] - Font of label and texts.
+ * @cssprop [--otp-color-text=#1f2328 (dark: #e6edf3)] - Text color.
+ * @cssprop [--otp-color-border=#6e7781 (dark: #8b949e)] - Border of the input and slots.
+ * @cssprop [--otp-color-focus=#0969da (dark: #4493f8)] - Focus ring.
+ * @cssprop [--otp-color-error=#b3261e (dark: #ff9c94)] - Error text and invalid border.
+ * @cssprop [--otp-color-surface=#fff (dark: #0d1117)] - Background of the input and slots.
+ * @cssprop [--otp-radius=6px] - Corner radius.
+ * @cssprop [--otp-space=0.5rem] - Spacing unit.
+ * @cssprop [--otp-code-font-size=1.5rem] - Size of the digits; never below 16px (iOS zooms below).
+ */
 @customElement('otp-code-field')
 export class OtpCodeField extends LitElement {
-  @property() value = '';
+  static formAssociated = true;
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = styles;
+
+  private readonly internals =
+    typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
+
+  private _value = '';
+
+  /** The code: ASCII digits only, at most `length`; whatever is assigned is sanitized. */
+  @property()
+  get value(): string {
+    return this._value;
+  }
+  set value(value: string) {
+    this._value = sanitizeCode(String(value ?? ''), this.length);
+    this.syncForm();
+  }
+
+  /** Number of digits of a complete code. */
+  @property({ type: Number }) length = 6;
+
+  @property() label = en.codeLabel;
+
+  /** Help text, announced as the input's description (say how many digits and where they went). */
+  @property() hint = '';
+
+  /** Error text, shown in an alert region and marking the input invalid; cleared by the member's edit. */
+  @property() error = '';
+
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @property({ type: Boolean }) required = false;
+
+  /** Name of the value in the form data (reflected: form-associated elements submit under their `name` attribute). */
+  @property({ reflect: true }) name = 'code';
+
+  /** Shows decorative per-digit boxes over which the real input stays on top. */
+  @property({ type: Boolean }) slots = false;
+
+  /** Listen for the code with WebOTP where available; `web-otp="false"` opts out. */
+  @property({ attribute: 'web-otp', converter: { fromAttribute: (v) => v !== 'false' } })
+  webOtp = true;
+
+  /** Validation message for an empty (`entered` 0) or partial code; set it to localize. */
+  @property({ attribute: false }) incompleteMessage = en.codeIncomplete;
+
+  @state() private formDisabled = false;
+  @state() private active = -1;
+  @query('input') private input!: HTMLInputElement | null;
+
+  private dirty = false;
+  private sms?: AbortController;
+  private submitTarget: HTMLFormElement | null = null;
+
+  get form(): HTMLFormElement | null {
+    return this.internals?.form ?? null;
+  }
+  get validity(): ValidityState | undefined {
+    return this.internals?.validity;
+  }
+  get validationMessage(): string {
+    return this.internals?.validationMessage ?? '';
+  }
+  checkValidity(): boolean {
+    return this.internals?.checkValidity() ?? true;
+  }
+  reportValidity(): boolean {
+    return this.internals?.reportValidity() ?? true;
+  }
+
+  select(): void {
+    this.input?.select();
+  }
+
+  /** Empties the field (no events) and, where WebOTP applies, listens for the next SMS. */
+  clear(): void {
+    this.value = '';
+    this.dirty = false;
+    this.listenForSms();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.submitTarget = this.form;
+    this.submitTarget?.addEventListener('submit', this.stopSms);
+    void this.updateComplete.then(() => this.listenForSms());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.submitTarget?.removeEventListener('submit', this.stopSms);
+    this.stopSms();
+  }
+
+  formResetCallback(): void {
+    this.value = this.getAttribute('value') ?? '';
+    this.error = '';
+    this.dirty = false;
+  }
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+  formStateRestoreCallback(state: unknown): void {
+    this.value = typeof state === 'string' ? state : '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('length')) this.value = this._value;
+    if (!this.webOtp) this.stopSms();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('length')) this.input!.style.setProperty('--_length', String(this.length));
+    this.syncForm();
+  }
 
   override render() {
-    return html`<label for="code">Code</label
-      ><input
-        id="code"
-        autocomplete="one-time-code"
-        inputmode="numeric"
-        .value=${this.value}
-        @input=${(e: Event) => (this.value = (e.target as HTMLInputElement).value)}
-      />`;
+    const { _value: value, error, hint } = this;
+    const describedBy = [hint && 'hint', error && 'error'].filter(Boolean).join(' ');
+    return html`<div part="base" class="base">
+      <label part="label" for="input">${this.label}</label>
+      <div class="field ${this.slots ? 'with-slots' : ''}">
+        <input
+          id="input"
+          part="input"
+          type="text"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          pattern="[0-9]*"
+          spellcheck="false"
+          autocapitalize="off"
+          autocorrect="off"
+          dir="ltr"
+          translate="no"
+          name=${this.name}
+          .value=${live(value)}
+          ?disabled=${this.disabled || this.formDisabled}
+          ?required=${this.required}
+          aria-invalid=${error ? 'true' : nothing}
+          aria-describedby=${describedBy || nothing}
+          @beforeinput=${this.onBeforeInput}
+          @paste=${this.onPaste}
+          @input=${this.onInput}
+          @compositionend=${() => this.takeInput('insertCompositionText')}
+          @keydown=${this.onKeydown}
+          @keyup=${this.syncCaret}
+          @click=${this.syncCaret}
+          @select=${this.syncCaret}
+          @focus=${this.syncCaret}
+          @blur=${this.onBlur}
+        />
+        ${
+          this.slots
+            ? html`<div part="slots" class="slots" aria-hidden="true" translate="no">
+                ${Array.from(
+                  { length: this.length },
+                  (_, i) =>
+                    html`<span
+                      part="slot${value[i] ? ' slot-filled' : ''}${
+                        i === this.active ? ' slot-active' : ''
+                      }"
+                      >${value[i]}</span
+                    >`,
+                )}
+              </div>`
+            : nothing
+        }
+      </div>
+      <div part="hint" id="hint" ?hidden=${!hint}>${hint}</div>
+      <div part="error" id="error" role="alert">${error}</div>
+    </div>`;
+  }
+
+  private syncForm() {
+    const internals = this.internals;
+    if (!internals) return;
+    const { _value: value, length } = this;
+    const valueMissing = this.required && !value;
+    const tooShort = !!value && value.length < length;
+    internals.setFormValue(value);
+    if (valueMissing || tooShort) {
+      internals.setValidity(
+        { valueMissing, tooShort },
+        this.incompleteMessage(length, value.length),
+        this.input ?? undefined,
+      );
+    } else {
+      internals.setValidity({});
+    }
+  }
+
+  private onBeforeInput(event: InputEvent) {
+    const input = event.target as HTMLInputElement;
+    const type = event.inputType;
+    if (type === 'insertFromPaste' || type === 'insertFromDrop') {
+      const text = event.dataTransfer?.getData('text/plain') ?? event.data;
+      if (text != null) {
+        event.preventDefault();
+        this.insert(text, type);
+      }
+    } else if (
+      type === 'insertText' &&
+      this._value.length >= this.length &&
+      input.selectionStart === input.selectionEnd
+    ) {
+      // Full, nothing selected: refuse like maxlength instead of pushing the last digit out.
+      event.preventDefault();
+    }
+  }
+
+  private onPaste(event: ClipboardEvent) {
+    const text = event.clipboardData?.getData('text/plain');
+    if (text == null) return;
+    event.preventDefault();
+    this.insert(text, 'insertFromPaste');
+  }
+
+  /** Pasted or dropped text: a complete code replaces the value, anything else goes in at the caret. */
+  private insert(text: string, inputType: string) {
+    const { value, selectionStart, selectionEnd } = this.input!;
+    const start = selectionStart ?? value.length;
+    const pasted = sanitizeCode(text, this.length);
+    const next =
+      pasted.length === this.length
+        ? pasted
+        : sanitizeCode(
+            value.slice(0, start) + pasted + value.slice(selectionEnd ?? start),
+            this.length,
+          );
+    this.apply(next, start + pasted.length, inputType);
+  }
+
+  private onInput(event: InputEvent) {
+    // The host re-dispatches `input` only for real, sanitized changes.
+    event.stopPropagation();
+    if (!event.isComposing) this.takeInput(event.inputType);
+  }
+
+  /** The bulk path: typing, autofill, IME and anything else that already changed the input. */
+  private takeInput(inputType: string) {
+    const { value: raw, selectionEnd } = this.input!;
+    const next = sanitizeCode(raw, this.length);
+    const caret =
+      next === digits(raw).slice(0, this.length)
+        ? digits(raw.slice(0, selectionEnd ?? raw.length)).length
+        : next.length;
+    this.apply(next, caret, inputType);
+  }
+
+  private apply(next: string, caret: number, inputType: string) {
+    const input = this.input!;
+    if (input.value !== next) {
+      input.value = next;
+      if (input.matches(':focus')) {
+        const at = Math.min(caret, next.length);
+        input.setSelectionRange(at, at);
+      }
+    }
+    this.syncCaret();
+    const previous = this._value;
+    this.value = next;
+    if (next === previous) return;
+    this.dirty = true;
+    this.error = '';
+    this.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType }));
+    if (next.length === this.length) this.complete();
+  }
+
+  private complete() {
+    this.stopSms();
+    this.commit();
+    if (this.dispatchEvent(new OtpCodeCompleteEvent({ value: this._value }))) {
+      this.form?.requestSubmit();
+    }
+  }
+
+  private commit() {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  private onKeydown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && !event.isComposing) {
+      // The inner input belongs to no form: implicit submission is ours to do.
+      this.commit();
+      this.form?.requestSubmit();
+    }
+  }
+
+  private onBlur() {
+    this.commit();
+    this.syncCaret();
+  }
+
+  private readonly syncCaret = () => {
+    const input = this.input;
+    this.active =
+      input?.matches(':focus') && this.length > 0
+        ? Math.min(input.selectionStart ?? 0, this.length - 1)
+        : -1;
+  };
+
+  private listenForSms() {
+    if (this.sms || !this.isConnected || !this.webOtp) return;
+    if (!('OTPCredential' in window) || !window.isSecureContext) return;
+    const sms = (this.sms = new AbortController());
+    const request = { otp: { transport: ['sms'] }, signal: sms.signal } as CredentialRequestOptions;
+    Promise.resolve()
+      .then(() => navigator.credentials.get(request))
+      .then((credential) => {
+        const code = (credential as { code?: string } | null)?.code;
+        if (code && !sms.signal.aborted && this.input) {
+          this.sms = undefined;
+          this.apply(sanitizeCode(code, this.length), this.length, 'insertReplacementText');
+        }
+      })
+      // Aborted, dismissed or unsupported: the member types the code instead.
+      .catch(() => {
+        if (this.sms === sms) this.sms = undefined;
+      });
+  }
+
+  private readonly stopSms = () => {
+    this.sms?.abort();
+    this.sms = undefined;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'otp-code-field': OtpCodeField;
   }
 }
