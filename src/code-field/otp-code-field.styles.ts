@@ -93,6 +93,14 @@ export const styles = css`
   .with-slots input::selection {
     background: transparent;
   }
+  /* Browsers paint autofilled inputs with !important colors that would cover the slots; a
+     transition that never runs keeps the input transparent. */
+  .with-slots input:autofill {
+    transition:
+      background-color 0s 10000000s,
+      color 0s 10000000s;
+    filter: none;
+  }
   .slots {
     display: flex;
     gap: var(--_space);

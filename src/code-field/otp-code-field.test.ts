@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { OtpCodeCompleteEvent } from '../events/otp-code-complete.js';
 import './otp-code-field.js';
 import type { OtpCodeField } from './otp-code-field.js';
@@ -505,6 +505,73 @@ describe('otp-code-field', () => {
       inputOf(el).blur();
       await el.updateComplete;
       expect(part(el, 'slot-active')).to.equal(null);
+    });
+  });
+
+  describe('styling', () => {
+    it('takes the --otp-* custom properties', async () => {
+      const el = await fixture<OtpCodeField>(
+        html`<otp-code-field
+          error="Wrong"
+          style="--otp-color-error: rgb(1, 2, 3); --otp-color-surface: rgb(4, 5, 6); --otp-radius: 3px"
+        ></otp-code-field>`,
+      );
+      const input = getComputedStyle(inputOf(el));
+      expect(getComputedStyle(part(el, 'error')!).color).to.equal('rgb(1, 2, 3)');
+      expect(input.borderTopColor).to.equal('rgb(1, 2, 3)');
+      expect(input.backgroundColor).to.equal('rgb(4, 5, 6)');
+      expect(input.borderTopLeftRadius).to.equal('3px');
+    });
+
+    it('shows a focus ring on the input, or on the active slot', async () => {
+      const el = await fixture<OtpCodeField>(html`<otp-code-field></otp-code-field>`);
+      inputOf(el).focus();
+      expect(getComputedStyle(inputOf(el)).outlineStyle).to.equal('solid');
+      el.slots = true;
+      await el.updateComplete;
+      inputOf(el).blur();
+      inputOf(el).focus();
+      await el.updateComplete;
+      expect(getComputedStyle(part(el, 'slot-active')!).outlineStyle).to.equal('solid');
+    });
+
+    it('keeps digits left to right in a right-to-left page', async () => {
+      const page = await fixture<HTMLElement>(
+        html`<div dir="rtl"><otp-code-field slots value="12"></otp-code-field></div>`,
+      );
+      const el = page.querySelector('otp-code-field')!;
+      await el.updateComplete;
+      const [first, second] = el.shadowRoot!.querySelectorAll('[part~="slot"]');
+      expect(first.getBoundingClientRect().left).to.be.below(second.getBoundingClientRect().left);
+      expect(getComputedStyle(inputOf(el)).direction).to.equal('ltr');
+    });
+
+    it('follows the color scheme and stops the caret blink for reduced motion', async () => {
+      const el = await fixture<OtpCodeField>(
+        html`<otp-code-field slots error="Wrong"></otp-code-field>`,
+      );
+      inputOf(el).focus();
+      await el.updateComplete;
+      const check = () => {
+        const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+        const dark = matchMedia('(prefers-color-scheme: dark)').matches;
+        const caret = getComputedStyle(part(el, 'slot-active')!, '::after').animationName;
+        expect(caret).to.equal(reduce ? 'none' : 'blink');
+        expect(getComputedStyle(part(el, 'error')!).color).to.equal(
+          dark ? 'rgb(255, 156, 148)' : 'rgb(179, 38, 30)',
+        );
+      };
+      check();
+      // Only the Chromium driver here can emulate media features; the others check their own.
+      if (!/Chrome/.test(navigator.userAgent)) return;
+      try {
+        await emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+        check();
+        await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+        check();
+      } finally {
+        await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+      }
     });
   });
 

@@ -173,7 +173,7 @@ export class OtpCodeField extends LitElement {
     const describedBy = [hint && 'hint', error && 'error'].filter(Boolean).join(' ');
     return html`<div part="base" class="base">
       <label part="label" for="input">${this.label}</label>
-      <div class="field ${this.slots ? 'with-slots' : ''}">
+      <div class="field ${this.slots ? 'with-slots' : ''}" dir="ltr">
         <input
           id="input"
           part="input"
