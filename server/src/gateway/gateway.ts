@@ -42,9 +42,15 @@ const BASE_HEADERS = {
  * and refuses cross-site, oversized or non-JSON requests. Every answer is JSON; errors have
  * Stytch's shape.
  *
+ * Mount it wherever a `(Request) => Promise<Response>` fits, with `basePath` matching the mount
+ * point; add OPTIONS only when `allowedOrigins` lists other origins (CORS preflights).
+ *
  * @example
- * const gateway = createGateway({ projectId, secret, allowedOrigins: ['https://app.example.com'] });
- * export const GET = gateway, POST = gateway; // a Next.js route handler at app/api/[...path]
+ * const gateway = createGateway({ projectId, secret });
+ * // Next.js, app/api/[...path]/route.ts:
+ * export { gateway as GET, gateway as POST };
+ * // Cloudflare Workers: export default { fetch: gateway };
+ * // Node: serve({ fetch: gateway }) from @hono/node-server; Hono: app.all('/api/*', (c) => gateway(c.req.raw))
  */
 export function createGateway(options: GatewayOptions): (request: Request) => Promise<Response> {
   const config = resolveOptions(options);
