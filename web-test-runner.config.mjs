@@ -7,9 +7,10 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { findBrowsers } from './scripts/browsers.mjs';
-import { demoServerPlugin } from './test/wtr/demo-server-plugin.mjs';
+import { demoServer } from './test/wtr/demo-server-plugin.mjs';
 
 const bins = findBrowsers();
+const demo = await demoServer();
 const wanted = (process.env.BROWSERS ?? 'chromium,firefox,webkit').split(',').map((s) => s.trim());
 
 function freePort() {
@@ -69,18 +70,19 @@ if (wanted.includes('firefox')) {
 }
 if (wanted.includes('webkit')) {
   const port = await startWebKitDriver();
-  browsers.push(
-    webdriverLauncher({
-      automationProtocol: 'webdriver',
-      hostname: '127.0.0.1',
-      port,
-      path: '/',
-      logLevel: 'error',
-      capabilities: {
-        'webkitgtk:browserOptions': { binary: bins.webkitBrowser, args: ['--automation'] },
-      },
-    }),
-  );
+  const webkit = webdriverLauncher({
+    automationProtocol: 'webdriver',
+    hostname: '127.0.0.1',
+    port,
+    path: '/',
+    logLevel: 'error',
+    capabilities: {
+      'webkitgtk:browserOptions': { binary: bins.webkitBrowser, args: ['--automation'] },
+    },
+  });
+  // The launcher labels itself from capabilities WebKitWebDriver does not echo back.
+  Object.defineProperty(webkit, 'name', { get: () => 'WebKit', set: () => {} });
+  browsers.push(webkit);
 }
 
 export default {
@@ -88,8 +90,9 @@ export default {
   files: ['src/**/*.test.ts', 'test/browser/**/*.test.ts'],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    await demoServerPlugin(),
+    demo.plugin,
   ],
+  middleware: [demo.middleware],
   browsers,
   concurrency: 1,
   concurrentBrowsers: 3,

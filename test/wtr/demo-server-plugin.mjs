@@ -39,23 +39,22 @@ async function browserCookies(session) {
   throw new Error(`No cookie access for ${launcher.name}`);
 }
 
-export async function demoServerPlugin() {
+/** Middleware for the dev server and a plugin for its lifetime and commands. */
+export async function demoServer() {
   const demo = await createDemoApp({ log: () => {} });
-  return {
+  async function middleware(ctx, next) {
+    if (!FORWARDED.test(ctx.path)) return next();
+    const response = await demo.fetch(await toRequest(ctx));
+    ctx.status = response.status;
+    response.headers.forEach((value, name) => {
+      if (name !== 'set-cookie') ctx.set(name, value);
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length) ctx.set('set-cookie', cookies);
+    ctx.body = Buffer.from(await response.arrayBuffer());
+  }
+  const plugin = {
     name: 'otp-demo-server',
-    serverStart({ app }) {
-      app.use(async (ctx, next) => {
-        if (!FORWARDED.test(ctx.path)) return next();
-        const response = await demo.fetch(await toRequest(ctx));
-        ctx.status = response.status;
-        response.headers.forEach((value, name) => {
-          if (name !== 'set-cookie') ctx.set(name, value);
-        });
-        const cookies = response.headers.getSetCookie();
-        if (cookies.length) ctx.set('set-cookie', cookies);
-        ctx.body = Buffer.from(await response.arrayBuffer());
-      });
-    },
     async serverStop() {
       await demo.close();
     },
@@ -64,4 +63,5 @@ export async function demoServerPlugin() {
       return undefined;
     },
   };
+  return { middleware, plugin };
 }

@@ -86,11 +86,12 @@ export function browserCookies() {
   return executeServerCommand<BrowserCookie[]>('browser-cookies');
 }
 
-/** Focuses the deepest focusable `selector` inside `host`'s shadow tree and types like a user. */
+/** Focuses `selector` (looked up through open shadow roots) and types like a user. */
 export async function typeInto(root: ParentNode, selector: string, text: string) {
   const target = await waitUntilFound(root, selector);
   target.focus();
-  await sendKeys({ type: text });
+  // One key at a time: WebKit's driver collapses repeated characters sent in one string.
+  for (const key of text) await sendKeys({ type: key });
 }
 
 export async function waitUntilFound<T extends HTMLElement>(root: ParentNode, selector: string) {

@@ -1,0 +1,74 @@
+// DOM helpers for the flow element tests: shadow queries, event recording, typing, rejections.
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+
+type Host = Element & { shadowRoot: ShadowRoot | null };
+
+/** First match of `selector` in the host's shadow root, or in nested shadow roots. */
+export function find<T extends Element = HTMLElement>(host: Host, selector: string): T | null {
+  const root = host.shadowRoot;
+  if (!root) return null;
+  const hit = root.querySelector<T>(selector);
+  if (hit) return hit;
+  for (const child of root.querySelectorAll('*')) {
+    if (child.shadowRoot) {
+      const nested = find<T>(child as Host, selector);
+      if (nested) return nested;
+    }
+  }
+  return null;
+}
+
+export function get<T extends Element = HTMLElement>(host: Host, selector: string): T {
+  const el = find<T>(host, selector);
+  if (!el) throw new Error(`no ${selector} in ${host.localName}`);
+  return el;
+}
+
+export const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The element that has focus, looking through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Collects the events of the given types dispatched on (or bubbling to) `target`. */
+export function record(target: EventTarget, ...types: string[]): CustomEvent[] {
+  const seen: CustomEvent[] = [];
+  for (const type of types) target.addEventListener(type, (e) => seen.push(e as CustomEvent));
+  return seen;
+}
+
+/** Lets pending promise reactions and Lit updates run. */
+export async function settle(el?: Element & { updateComplete?: Promise<unknown> }): Promise<void> {
+  await aTimeout(0);
+  await el?.updateComplete;
+  await aTimeout(0);
+}
+
+/** Focuses and types like a user. WebKit's driver drops repeated identical keys: avoid `111111`. */
+export async function typeInto(input: HTMLElement, value: string): Promise<void> {
+  input.focus();
+  await sendKeys({ type: value });
+}
+
+/** Waits until the focused element (through shadow roots) matches. */
+export async function focusLandsOn(matches: (el: Element | null) => boolean, what: string) {
+  await waitUntil(() => matches(deepActiveElement()), `focus should move to ${what}`);
+}
+
+/** Records unhandled promise rejections; `check()` fails the test if any happened. */
+export function trackRejections() {
+  const reasons: unknown[] = [];
+  const listener = (e: PromiseRejectionEvent) => reasons.push(e.reason);
+  window.addEventListener('unhandledrejection', listener);
+  return {
+    async check() {
+      await aTimeout(20);
+      window.removeEventListener('unhandledrejection', listener);
+      expect(reasons, 'unhandled rejections').to.deep.equal([]);
+    },
+  };
+}
