@@ -1,0 +1,622 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import './otp-email-auth.js';
+import '../provider/otp-auth-provider.js';
+import type { OtpEmailAuth } from './otp-email-auth.js';
+import type { OtpCodeField } from '../code-field/otp-code-field.js';
+import { registerLocale } from '../i18n/locales.js';
+import { en } from '../i18n/en.js';
+import {
+  Deferred,
+  EMAIL,
+  FakeOtpApi,
+  MEMBER_ID,
+  ORG_ID,
+  emailAuthenticateResponse,
+  loginOrSignupResponse,
+  member,
+  memberSession,
+  organization,
+  otpError,
+} from '../../test/browser/support/fake-api.js';
+import {
+  deepActiveElement,
+  find,
+  focusLandsOn,
+  get,
+  record,
+  settle,
+  text,
+  trackRejections,
+  typeInto,
+} from '../../test/browser/support/dom.js';
+
+const EVENTS = ['otp-code-sent', 'otp-session-created', 'otp-mfa-required', 'otp-error'];
+
+async function setup(api = new FakeOtpApi(), attrs: Partial<OtpEmailAuth> = {}) {
+  const el = await fixture<OtpEmailAuth>(
+    html`<otp-email-auth organization-id=${ORG_ID} .client=${api}></otp-email-auth>`,
+  );
+  Object.assign(el, attrs);
+  await el.updateComplete;
+  return { el, api, events: record(el, ...EVENTS) };
+}
+
+const emailInput = (el: OtpEmailAuth) => get<HTMLInputElement>(el, 'input[type=email]');
+const codeField = (el: OtpEmailAuth) => get<OtpCodeField>(el, 'otp-code-field');
+const submit = (el: OtpEmailAuth) => get<HTMLButtonElement>(el, 'button[type=submit]');
+const alertText = (el: OtpEmailAuth) => text(find(el, '[part~=error][role=alert]'));
+const statusText = (el: OtpEmailAuth) => text(get(el, '[role=status]'));
+
+/** Types the email and presses Enter; resolves once the code step is shown. */
+async function toCodeStep(el: OtpEmailAuth, api: FakeOtpApi, email = EMAIL) {
+  api.on('emailLoginOrSignup', loginOrSignupResponse());
+  await typeInto(emailInput(el), email);
+  await sendKeys({ press: 'Enter' });
+  await waitUntil(() => find(el, 'otp-code-field'), 'code step');
+  await focusLandsOn((a) => a?.id === 'input', 'the code input');
+}
+
+describe('otp-email-auth', () => {
+  let rejections: ReturnType<typeof trackRejections>;
+  beforeEach(() => (rejections = trackRejections()));
+  afterEach(() => rejections.check());
+
+  describe('email step', () => {
+    it('shows a labelled email form and is accessible', async () => {
+      const { el } = await setup();
+      expect(text(get(el, '[part=heading]'))).to.equal('Sign in');
+      expect(text(get(el, 'label[for=email]'))).to.equal('Work email');
+      expect(emailInput(el).autocomplete).to.equal('email');
+      expect(text(submit(el))).to.equal('Continue');
+      await expect(el).to.be.accessible();
+    });
+
+    it('prefills the email attribute', async () => {
+      const el = await fixture<OtpEmailAuth>(
+        html`<otp-email-auth organization-id=${ORG_ID} email="grace@example.com"></otp-email-auth>`,
+      );
+      expect(emailInput(el).value).to.equal('grace@example.com');
+    });
+
+    it('sends login_or_signup with the exact body and fires otp-code-sent', async () => {
+      const { el, api, events } = await setup();
+      await toCodeStep(el, api);
+      expect(api.calls.map((c) => c.method)).to.deep.equal(['emailLoginOrSignup']);
+      expect(api.bodies('emailLoginOrSignup')).to.deep.equal([
+        { organization_id: ORG_ID, email_address: EMAIL },
+      ]);
+      expect(events.map((e) => e.type)).to.deep.equal(['otp-code-sent']);
+      expect(events[0].detail).to.deep.equal({
+        channel: 'email',
+        to: EMAIL,
+        expires_in_seconds: 600,
+        member_id: MEMBER_ID,
+        organization_id: ORG_ID,
+      });
+      expect(events[0].bubbles && events[0].composed).to.be.true;
+    });
+
+    it('rejects an empty or malformed email without a request, keeping focus', async () => {
+      const { el, api } = await setup();
+      submit(el).click();
+      await settle(el);
+      expect(alertText(el)).to.equal('Enter your email address.');
+      expect(emailInput(el).getAttribute('aria-invalid')).to.equal('true');
+      await typeInto(emailInput(el), 'not-an-email');
+      expect(alertText(el), 'typing clears the error').to.equal('');
+      await sendKeys({ press: 'Enter' });
+      await settle(el);
+      expect(alertText(el)).to.equal('Enter an email address like name@example.com.');
+      expect(deepActiveElement()).to.equal(emailInput(el));
+      expect(api.calls).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps the typed email after a failed send and lets the member retry', async () => {
+      const { el, api, events } = await setup();
+      api.on('emailLoginOrSignup', otpError('network_error', 0));
+      await typeInto(emailInput(el), EMAIL);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => alertText(el));
+      expect(alertText(el)).to.equal(
+        'We could not reach the server. Check your connection and try again.',
+      );
+      expect(emailInput(el).value).to.equal(EMAIL);
+      expect(events.map((e) => e.type)).to.deep.equal(['otp-error']);
+      expect(events[0].detail.step).to.equal('email');
+      expect(events[0].detail.action).to.equal('email-send');
+      expect(events[0].detail.error.error_type).to.equal('network_error');
+      await expect(el).to.be.accessible();
+
+      api.on('emailLoginOrSignup', loginOrSignupResponse());
+      submit(el).click();
+      await waitUntil(() => find(el, 'otp-code-field'));
+      expect(api.bodies('emailLoginOrSignup')).to.have.length(2);
+    });
+
+    it('renders a server error message as text, never as markup', async () => {
+      const { el, api } = await setup();
+      const hostile = '<img src=x onerror="window.__pwned=1">Blocked';
+      api.on('emailLoginOrSignup', otpError('some_new_error', 400, { error_message: hostile }));
+      await typeInto(emailInput(el), EMAIL);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => alertText(el));
+      expect(alertText(el)).to.equal(hostile);
+      expect(find(el, 'img')).to.equal(null);
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    });
+
+    it('shows a generic message for a server failure', async () => {
+      const { el, api } = await setup();
+      api.on('emailLoginOrSignup', otpError('internal_server_error_x', 502));
+      await typeInto(emailInput(el), EMAIL);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => alertText(el));
+      expect(alertText(el)).to.equal('Something went wrong. Please try again.');
+    });
+
+    it('sends the locale Stytch accepts for email, and the code lifetime when set', async () => {
+      const { el, api, events } = await setup(new FakeOtpApi(), {
+        locale: 'pt-BR',
+        codeExpirationMinutes: 5,
+      });
+      await toCodeStep(el, api);
+      expect(api.bodies('emailLoginOrSignup')).to.deep.equal([
+        {
+          organization_id: ORG_ID,
+          email_address: EMAIL,
+          locale: 'pt-br',
+          login_expiration_minutes: 5,
+          signup_expiration_minutes: 5,
+        },
+      ]);
+      expect(events[0].detail.expires_in_seconds).to.equal(300);
+      expect(text(get(el, '[part~=code-field]').shadowRoot!.querySelector('#hint'))).to.contain(
+        'expires in 5 minutes',
+      );
+    });
+
+    it('leaves out a locale Stytch email does not support', async () => {
+      const { el, api } = await setup(new FakeOtpApi(), { locale: 'de-DE' });
+      await toCodeStep(el, api);
+      expect(api.bodies('emailLoginOrSignup')).to.deep.equal([
+        { organization_id: ORG_ID, email_address: EMAIL },
+      ]);
+    });
+  });
+
+  describe('code step', () => {
+    it('says where the code went, focuses the field and is accessible', async () => {
+      const { el, api } = await setup();
+      await toCodeStep(el, api);
+      expect(text(get(el, '[part=heading]'))).to.equal('Check your email');
+      expect(text(get(el, 'form > p[part=hint]'))).to.equal(`We sent a code to ${EMAIL}.`);
+      expect(codeField(el).hint).to.equal(
+        'Enter the 6-digit code. The code expires in 10 minutes.',
+      );
+      await waitUntil(() => statusText(el) === `We sent a code to ${EMAIL}.`);
+      await expect(el).to.be.accessible();
+    });
+
+    it('counts the expiry on the monotonic clock, not the device clock', async () => {
+      const { el, api } = await setup();
+      const realNow = Date.now;
+      Date.now = () => realNow() + 365 * 24 * 3600 * 1000;
+      try {
+        await toCodeStep(el, api);
+      } finally {
+        Date.now = realNow;
+      }
+      expect(codeField(el).hint).to.contain('expires in 10 minutes');
+    });
+
+    it('authenticates with the exact body and fires otp-session-created without tokens', async () => {
+      const { el, api, events } = await setup();
+      await toCodeStep(el, api);
+      api.on('emailAuthenticate', emailAuthenticateResponse());
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => events.some((e) => e.type === 'otp-session-created'));
+      expect(api.bodies('emailAuthenticate')).to.deep.equal([
+        {
+          organization_id: ORG_ID,
+          email_address: EMAIL,
+          code: '123456',
+          session_duration_minutes: 60,
+        },
+      ]);
+      const created = events.find((e) => e.type === 'otp-session-created')!;
+      expect(created.detail).to.deep.equal({
+        member: member(),
+        organization: organization(),
+        member_session: memberSession(),
+      });
+      expect(created.bubbles && created.composed).to.be.true;
+      await focusLandsOn((a) => a?.localName === 'h2', 'the signed-in heading');
+      expect(text(get(el, '[part=heading]'))).to.equal('You are signed in.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes tokens through only when the gateway exposed them', async () => {
+      const { el, api, events } = await setup();
+      await toCodeStep(el, api);
+      const tokens = { session_token: 'st-1', session_jwt: 'jwt-1' };
+      api.on('emailAuthenticate', emailAuthenticateResponse({ tokens }));
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => events.some((e) => e.type === 'otp-session-created'));
+      expect(events.find((e) => e.type === 'otp-session-created')!.detail).to.deep.equal({
+        member: member(),
+        organization: organization(),
+        member_session: memberSession(),
+        ...tokens,
+      });
+    });
+
+    it('sends session-duration-minutes and the SMS locale with authenticate', async () => {
+      const { el, api } = await setup(new FakeOtpApi(), {
+        sessionDurationMinutes: 240,
+        locale: 'de',
+      });
+      await toCodeStep(el, api);
+      api.on('emailAuthenticate', emailAuthenticateResponse());
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => api.bodies('emailAuthenticate').length);
+      expect(api.bodies('emailAuthenticate')[0]).to.deep.equal({
+        organization_id: ORG_ID,
+        email_address: EMAIL,
+        code: '123456',
+        session_duration_minutes: 240,
+        locale: 'de-DE',
+      });
+    });
+
+    it('keeps the form usable after a wrong code: error shown, code cleared, field focused', async () => {
+      const { el, api, events } = await setup();
+      await toCodeStep(el, api);
+      api.on('emailAuthenticate', otpError('otp_code_not_found', 404));
+      await sendKeys({ type: '654321' });
+      await waitUntil(() => codeField(el).error);
+      expect(codeField(el).error).to.equal('That code is not right. Check it and try again.');
+      const fieldAlert = codeField(el).shadowRoot!.querySelector('[role=alert]');
+      expect(text(fieldAlert)).to.equal('That code is not right. Check it and try again.');
+      expect(codeField(el).value).to.equal('');
+      await focusLandsOn((a) => a?.id === 'input', 'the code input');
+      const errors = events.filter((e) => e.type === 'otp-error');
+      expect(errors).to.have.length(1);
+      expect(errors[0].detail.step).to.equal('code');
+      expect(errors[0].detail.action).to.equal('email-authenticate');
+      expect(errors[0].detail.error.error_type).to.equal('otp_code_not_found');
+      await expect(el).to.be.accessible();
+
+      api.on('emailAuthenticate', emailAuthenticateResponse());
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => events.some((e) => e.type === 'otp-session-created'));
+      expect(
+        api.bodies('emailAuthenticate').map((b) => (b as { code: string }).code),
+      ).to.deep.equal(['654321', '123456']);
+    });
+
+    it('keeps the code after a network failure so the member can retry', async () => {
+      const { el, api, events } = await setup();
+      await toCodeStep(el, api);
+      api.on('emailAuthenticate', otpError('timeout', 0));
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => alertText(el));
+      expect(alertText(el)).to.equal('The server took too long to answer. Please try again.');
+      expect(codeField(el).value).to.equal('123456');
+      api.on('emailAuthenticate', emailAuthenticateResponse());
+      submit(el).click();
+      await waitUntil(() => events.some((e) => e.type === 'otp-session-created'));
+    });
+
+    it('checks the code length before sending', async () => {
+      const { el, api } = await setup();
+      await toCodeStep(el, api);
+      await sendKeys({ type: '12345' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => codeField(el).error);
+      expect(codeField(el).error).to.equal('The code has 6 digits; you entered 5.');
+      expect(api.bodies('emailAuthenticate')).to.deep.equal([]);
+    });
+
+    it('sends one request for Enter + click + auto-submit', async () => {
+      const { el, api, events } = await setup();
+      await toCodeStep(el, api);
+      const pending = new Deferred();
+      api.on('emailAuthenticate', pending);
+      await sendKeys({ type: '123456' }); // auto-submit on completion
+      await sendKeys({ press: 'Enter' });
+      submit(el).click();
+      get<HTMLFormElement>(el, 'form').requestSubmit();
+      await settle(el);
+      expect(api.bodies('emailAuthenticate')).to.have.length(1);
+      expect(get(el, 'form').getAttribute('aria-busy')).to.equal('true');
+      pending.resolve(emailAuthenticateResponse());
+      await waitUntil(() => events.some((e) => e.type === 'otp-session-created'));
+      expect(api.bodies('emailAuthenticate')).to.have.length(1);
+    });
+
+    it('offers an immediate resend after an expired code', async () => {
+      const { el, api } = await setup();
+      await toCodeStep(el, api);
+      const resend = get(el, '[part=secondary-button]');
+      expect(resend.getAttribute('aria-disabled')).to.equal('true');
+      api.on('emailAuthenticate', otpError('unable_to_auth_otp_code', 401));
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => codeField(el).error);
+      expect(codeField(el).error).to.equal(
+        'This code has expired or was already used. Request a new one.',
+      );
+      expect(resend.getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('resends after the cooldown, announcing once when available', async () => {
+      const { el, api, events } = await setup(new FakeOtpApi(), { resendCooldown: 1 });
+      await toCodeStep(el, api);
+      const resend = get(el, '[part=secondary-button]');
+      expect(resend.getAttribute('aria-disabled')).to.equal('true');
+      const countdown = get(el, '[part=secondary-button] + [part=hint]');
+      expect(countdown.getAttribute('aria-hidden')).to.equal('true');
+      expect(text(countdown)).to.equal('Available in 1 s');
+      resend.click(); // ignored while cooling down
+      await settle(el);
+      expect(api.bodies('emailLoginOrSignup')).to.have.length(1);
+
+      await waitUntil(() => statusText(el) === 'You can request a new code now.', '', {
+        timeout: 3000,
+      });
+      expect(resend.getAttribute('aria-disabled')).to.equal('false');
+      expect(find(el, '[part=secondary-button] + [part=hint]')).to.equal(null);
+
+      api.on('emailLoginOrSignup', loginOrSignupResponse());
+      resend.click();
+      await waitUntil(() => statusText(el) === `We sent a new code to ${EMAIL}.`);
+      expect(api.bodies('emailLoginOrSignup')).to.deep.equal([
+        { organization_id: ORG_ID, email_address: EMAIL },
+        { organization_id: ORG_ID, email_address: EMAIL },
+      ]);
+      expect(events.filter((e) => e.type === 'otp-code-sent')).to.have.length(2);
+      expect(resend.getAttribute('aria-disabled'), 'cooldown restarts').to.equal('true');
+      await focusLandsOn((a) => a?.id === 'input', 'the code input');
+    });
+
+    it('goes back to the email step with the email kept', async () => {
+      const { el, api } = await setup();
+      await toCodeStep(el, api);
+      get(el, '[part=link]').click();
+      await focusLandsOn((a) => a?.id === 'email', 'the email input');
+      expect(emailInput(el).value).to.equal(EMAIL);
+      expect(find(el, 'otp-code-field')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('requests', () => {
+    it('aborts the request when removed and fires nothing afterwards', async () => {
+      const { el, api, events } = await setup();
+      const pending = new Deferred();
+      api.on('emailLoginOrSignup', pending);
+      await typeInto(emailInput(el), EMAIL);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => api.calls.length === 1);
+      const { signal } = api.calls[0];
+      el.remove();
+      expect(signal!.aborted).to.be.true;
+      pending.resolve(loginOrSignupResponse());
+      await settle(el);
+      expect(events).to.deep.equal([]);
+    });
+
+    it('ignores a response that arrives after organization-id changed', async () => {
+      const { el, api, events } = await setup();
+      await toCodeStep(el, api);
+      const pending = new Deferred();
+      api.on('emailAuthenticate', pending);
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => api.bodies('emailAuthenticate').length === 1);
+      const { signal } = api.calls[1];
+      el.setAttribute('organization-id', 'organization-test-0002');
+      pending.resolve(emailAuthenticateResponse());
+      await settle(el);
+      expect(signal!.aborted).to.be.true;
+      expect(events.map((e) => e.type)).to.deep.equal(['otp-code-sent']);
+      await focusLandsOn((a) => a?.id === 'email', 'the email input');
+      expect(emailInput(el).value, 'back at the email step, email kept').to.equal(EMAIL);
+
+      api.on('emailLoginOrSignup', loginOrSignupResponse());
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => api.bodies('emailLoginOrSignup').length === 2);
+      expect(api.bodies('emailLoginOrSignup')[1]).to.deep.equal({
+        organization_id: 'organization-test-0002',
+        email_address: EMAIL,
+      });
+    });
+
+    it('ignores a response that was already in flight when the client changed', async () => {
+      const { el, api, events } = await setup();
+      const pending = new Deferred();
+      api.on('emailLoginOrSignup', pending);
+      await typeInto(emailInput(el), EMAIL);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => api.calls.length === 1);
+      // Changed and answered in the same task: the answer must still be dropped.
+      el.client = new FakeOtpApi();
+      pending.resolve(loginOrSignupResponse());
+      await settle(el);
+      expect(events).to.deep.equal([]);
+      expect(find(el, 'otp-code-field')).to.equal(null);
+    });
+
+    it('disables submit and resend with a countdown on 429 Retry-After', async () => {
+      const { el, api, events } = await setup(new FakeOtpApi(), { resendCooldown: 0 });
+      await toCodeStep(el, api);
+      api.on('emailAuthenticate', otpError('too_many_requests', 429, { retry_after: 1 }));
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => alertText(el));
+      expect(alertText(el)).to.equal('Too many attempts. Please wait, then try again.');
+      const countdown = get(el, '[role=alert] + [part=hint]');
+      expect(countdown.getAttribute('aria-hidden')).to.equal('true');
+      expect(text(countdown)).to.equal('Try again in 1 s');
+      expect(submit(el).getAttribute('aria-disabled')).to.equal('true');
+      const resend = get(el, '[part=secondary-button]');
+      expect(resend.getAttribute('aria-disabled')).to.equal('true');
+      submit(el).click();
+      resend.click();
+      await settle(el);
+      expect(api.calls.length, 'nothing sent while waiting').to.equal(2);
+      expect(events.filter((e) => e.type === 'otp-error')[0].detail.error.retry_after).to.equal(1);
+      await expect(el).to.be.accessible();
+
+      await waitUntil(() => statusText(el) === 'You can try again now.', '', { timeout: 3000 });
+      expect(alertText(el)).to.equal('');
+      expect(submit(el).getAttribute('aria-disabled')).to.equal('false');
+      api.on('emailAuthenticate', emailAuthenticateResponse());
+      submit(el).click();
+      await waitUntil(() => events.some((e) => e.type === 'otp-session-created'));
+    });
+
+    it('handles a client that throws something other than OtpAuthError', async () => {
+      const { el, api, events } = await setup();
+      api.on('emailLoginOrSignup', new TypeError('boom'));
+      await typeInto(emailInput(el), EMAIL);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => alertText(el));
+      expect(alertText(el)).to.equal('Something went wrong. Please try again.');
+      expect(events[0].detail.error.name).to.equal('OtpAuthError');
+      expect(events[0].detail.error.error_type).to.equal('unexpected_response');
+    });
+  });
+
+  describe('multi-factor', () => {
+    const mfaRequired = {
+      member_options: { mfa_phone_number: '+15555550123', totp_registration_id: '' },
+      secondary_auth_initiated: 'sms_otp' as const,
+    };
+
+    it('fires a cancelable otp-mfa-required with the exact detail', async () => {
+      const { el, api, events } = await setup(new FakeOtpApi(), { mfa: 'event' });
+      await toCodeStep(el, api);
+      const enrolled = member({
+        mfa_phone_number: '+15555550123',
+        mfa_phone_number_verified: true,
+      });
+      api.on(
+        'emailAuthenticate',
+        emailAuthenticateResponse({ mfa: mfaRequired, member: enrolled }),
+      );
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => events.some((e) => e.type === 'otp-mfa-required'));
+      const mfa = events.find((e) => e.type === 'otp-mfa-required')!;
+      expect(mfa.cancelable && mfa.bubbles && mfa.composed).to.be.true;
+      expect(mfa.detail).to.deep.equal({
+        member: enrolled,
+        organization: organization(),
+        mfa_required: mfaRequired,
+        sms_sent: true,
+      });
+      expect(events.map((e) => e.type)).to.not.include('otp-session-created');
+      await focusLandsOn((a) => a?.localName === 'h2', 'the heading');
+      expect(text(get(el, '[part=heading]'))).to.equal('One more step is needed to sign in.');
+      await expect(el).to.be.accessible();
+    });
+
+    it('reports sms_sent false when the server sent no SMS', async () => {
+      const { el, api, events } = await setup(new FakeOtpApi(), { mfa: 'event' });
+      await toCodeStep(el, api);
+      const notEnrolled = { member_options: null, secondary_auth_initiated: null };
+      api.on('emailAuthenticate', emailAuthenticateResponse({ mfa: notEnrolled }));
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => events.some((e) => e.type === 'otp-mfa-required'));
+      expect(events.find((e) => e.type === 'otp-mfa-required')!.detail.sms_sent).to.be.false;
+    });
+  });
+
+  describe('configuration', () => {
+    it('inherits organization, locale, duration and client from <otp-auth-provider>', async () => {
+      const api = new FakeOtpApi();
+      const wrapper = await fixture<HTMLElement>(
+        html`<otp-auth-provider
+          organization-id="organization-from-provider"
+          locale="es"
+          session-duration-minutes="30"
+          .client=${api}
+          ><section><otp-email-auth></otp-email-auth></section
+        ></otp-auth-provider>`,
+      );
+      const el = wrapper.querySelector('otp-email-auth')!;
+      await el.updateComplete;
+      await toCodeStep(el, api);
+      expect(api.bodies('emailLoginOrSignup')).to.deep.equal([
+        { organization_id: 'organization-from-provider', email_address: EMAIL, locale: 'es' },
+      ]);
+      api.on('emailAuthenticate', emailAuthenticateResponse());
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => api.bodies('emailAuthenticate').length);
+      expect(api.bodies('emailAuthenticate')[0]).to.deep.equal({
+        organization_id: 'organization-from-provider',
+        email_address: EMAIL,
+        code: '123456',
+        session_duration_minutes: 30,
+        locale: 'es',
+      });
+    });
+
+    it("prefers the element's own attributes and follows provider changes", async () => {
+      const api = new FakeOtpApi();
+      const provider = await fixture<HTMLElement & { organizationId?: string }>(
+        html`<otp-auth-provider organization-id="organization-from-provider" .client=${api}
+          ><otp-email-auth organization-id=${ORG_ID}></otp-email-auth
+          ><otp-email-auth id="second"></otp-email-auth
+        ></otp-auth-provider>`,
+      );
+      const [own, second] = provider.querySelectorAll('otp-email-auth');
+      provider.setAttribute('organization-id', 'organization-changed');
+      await (provider as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      await second.updateComplete;
+      await toCodeStep(own, api);
+      await toCodeStep(second, api);
+      expect(api.bodies('emailLoginOrSignup')).to.deep.equal([
+        { organization_id: ORG_ID, email_address: EMAIL },
+        { organization_id: 'organization-changed', email_address: EMAIL },
+      ]);
+    });
+
+    it('takes partial message overrides, errors merged', async () => {
+      const { el, api } = await setup(new FakeOtpApi(), {
+        messages: { emailHeading: 'Log in to Acme', errors: { network_error: 'Offline.' } },
+      });
+      expect(text(get(el, '[part=heading]'))).to.equal('Log in to Acme');
+      expect(text(submit(el))).to.equal('Continue');
+      api.on('emailLoginOrSignup', otpError('network_error', 0));
+      await typeInto(emailInput(el), EMAIL);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => alertText(el));
+      expect(alertText(el)).to.equal('Offline.');
+    });
+
+    it('loads a registered locale lazily and falls back to English', async () => {
+      registerLocale('fr', async () => ({ ...en, emailHeading: 'Connexion' }));
+      const { el } = await setup(new FakeOtpApi(), { locale: 'fr-CA' });
+      await waitUntil(() => text(get(el, '[part=heading]')) === 'Connexion');
+      el.locale = 'nl';
+      await el.updateComplete;
+      expect(text(get(el, '[part=heading]'))).to.equal('Sign in');
+    });
+
+    it('exposes parts for theming at every step', async () => {
+      const { el, api } = await setup(new FakeOtpApi(), { theme: 'dark' });
+      expect(el.getAttribute('theme')).to.equal('dark');
+      for (const part of ['base', 'form', 'heading', 'label', 'input', 'button', 'status']) {
+        expect(find(el, `[part~=${part}]`), part).to.not.equal(null);
+      }
+      await expect(el).to.be.accessible();
+      await toCodeStep(el, api);
+      for (const part of ['code-field', 'hint', 'secondary-button', 'link', 'button']) {
+        expect(find(el, `[part~=${part}]`), part).to.not.equal(null);
+      }
+      expect(get(el, '[part~=code-field]').getAttribute('exportparts')).to.contain(
+        'input:code-input',
+      );
+    });
+  });
+});
