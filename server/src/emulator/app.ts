@@ -21,7 +21,9 @@ export function createApp(core: Core): Hono {
         'Unauthorized credentials: send HTTP Basic auth with project_id:secret.',
       );
     }
-    return next();
+    await next();
+    // Every change, failed attempts and locks included, is on disk before the answer leaves.
+    if (c.req.method !== 'GET') await core.persist();
   });
 
   organizationRoutes(app, core);

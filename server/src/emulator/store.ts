@@ -31,7 +31,7 @@ export async function loadState(file: string): Promise<PersistedState | undefine
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
+    throw new Error(`Cannot read the emulator data file ${file}: ${(error as Error).message}`);
   }
   let state: unknown;
   try {

@@ -27,9 +27,7 @@ export async function authenticatedResponse(
     session_token: sessionToken,
     ...extra,
   };
-  const jwt = core.sessions.jwt(session, org);
-  const [sessionJwt] = await Promise.all([jwt, core.persist()]);
-  return ok({ ...body, session_jwt: sessionJwt });
+  return ok({ ...body, session_jwt: await core.sessions.jwt(session, org) });
 }
 
 /** Issues an SMS code to `to` and puts it in the outbox (429 when the member is over the cap). */

@@ -50,7 +50,6 @@ export function organizationRoutes(app: Hono, core: Core): void {
     org.organization_slug ||= uniqueSlug(core, name);
     checkOrganization(org);
     core.state.organizations[org.organization_id] = org;
-    await core.persist();
     return ok({ organization: core.presentOrganization(org) });
   });
 
@@ -66,7 +65,6 @@ export function organizationRoutes(app: Hono, core: Core): void {
     const next = { ...org, ...changes };
     checkOrganization(next);
     Object.assign(org, changes, { updated_at: core.now() });
-    await core.persist();
     return ok({ organization: core.presentOrganization(org) });
   });
 
@@ -78,7 +76,6 @@ export function organizationRoutes(app: Hono, core: Core): void {
     const pending = optionalBoolean(body, 'create_member_as_pending');
     const member = core.addMember(org, address, pending ? 'pending' : 'active');
     applyMemberChanges(core, member, changes);
-    await core.persist();
     return memberResponse(core, org, member);
   });
 
@@ -117,27 +114,22 @@ export function organizationRoutes(app: Hono, core: Core): void {
       });
     }
     applyMemberChanges(core, member, changes);
-    await core.persist();
     return memberResponse(core, org, member);
   });
 
   // organizations.members.deleteMFAPhoneNumber: how an admin unsticks a mistyped phone number.
-  app.delete(
-    '/v1/b2b/organizations/:organization_id/members/mfa_phone_numbers/:member_id',
-    async (c) => {
-      const org = core.organization(c.req.param('organization_id'));
-      const member = core.member(org, c.req.param('member_id'));
-      Object.assign(member, {
-        mfa_phone_number: '',
-        phone_id: '',
-        mfa_phone_number_verified: false,
-      });
-      member.updated_at = core.now();
-      core.codes.revoke(member.member_id, ['sms']);
-      await core.persist();
-      return memberResponse(core, org, member);
-    },
-  );
+  app.delete('/v1/b2b/organizations/:organization_id/members/mfa_phone_numbers/:member_id', (c) => {
+    const org = core.organization(c.req.param('organization_id'));
+    const member = core.member(org, c.req.param('member_id'));
+    Object.assign(member, {
+      mfa_phone_number: '',
+      phone_id: '',
+      mfa_phone_number_verified: false,
+    });
+    member.updated_at = core.now();
+    core.codes.revoke(member.member_id, ['sms']);
+    return memberResponse(core, org, member);
+  });
 }
 
 function memberResponse(core: Core, org: OrganizationRecord, member: MemberRecord) {

@@ -72,7 +72,6 @@ export function emailOtpRoutes(app: Hono, core: Core): void {
       core.log(
         `[outbox] nothing sent to ${address}: not a member of ${org.organization_slug} and email JIT provisioning does not admit it (answered as if sent).`,
       );
-      await core.persist();
       return sendResponse(core, org, phantom, false);
     }
     const signup = member.status !== 'active';
@@ -92,7 +91,6 @@ export function emailOtpRoutes(app: Hono, core: Core): void {
       sent_at: iso(core.now()),
       expires_at: iso(expiresAt),
     });
-    await core.persist();
     return sendResponse(core, org, member, created);
   });
 
@@ -171,13 +169,13 @@ function sendResponse(core: Core, org: OrganizationRecord, member: MemberRecord,
 }
 
 /** Primary factor done, MFA still needed: an IST instead of a session, and the SMS if enrolled. */
-async function mfaPending(
+function mfaPending(
   core: Core,
   org: OrganizationRecord,
   member: MemberRecord,
   factors: AuthenticationFactor[],
   common: object,
-): Promise<Response> {
+): Response {
   const ist = core.sessions.issueIntermediate(member, factors);
   let initiated: 'sms_otp' | null = null;
   if (member.mfa_phone_number && member.mfa_phone_number_verified) {
@@ -192,7 +190,7 @@ async function mfaPending(
       );
     }
   }
-  const response = ok({
+  return ok({
     ...common,
     member_id: member.member_id,
     member: core.presentMember(member),
@@ -210,6 +208,4 @@ async function mfaPending(
       secondary_auth_initiated: initiated,
     },
   });
-  await core.persist();
-  return response;
 }

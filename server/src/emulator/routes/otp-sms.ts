@@ -70,7 +70,6 @@ export function smsOtpRoutes(app: Hono, core: Core): void {
       });
       member.updated_at = core.now();
     }
-    await core.persist();
     return ok({
       member_id: member.member_id,
       member: core.presentMember(member),

@@ -68,7 +68,6 @@ export function sessionRoutes(app: Hono, core: Core): void {
           : await core.sessions.prepare({ [key]: value });
       core.sessions.revoke(core.sessions.resolve(ref));
     }
-    await core.persist();
     return ok({});
   });
 

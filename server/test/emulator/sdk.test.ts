@@ -1,0 +1,229 @@
+// The official `stytch` Node SDK, unmodified, against the emulator served over HTTP.
+
+import { serve, type ServerType } from '@hono/node-server';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { B2BClient, StytchError } from 'stytch';
+import { createEmulator, type Emulator } from '../../src/emulator/index.js';
+
+let emulator: Emulator;
+let server: ServerType;
+let base: string;
+let client: B2BClient;
+
+function newClient(secret: string): B2BClient {
+  // The SDK warns about a custom env on construction; keep test output clean.
+  const warn = console.warn;
+  console.warn = () => {};
+  try {
+    return new B2BClient({ project_id: emulator.projectId, secret, env: base });
+  } finally {
+    console.warn = warn;
+  }
+}
+
+/** The newest code for `to`, read over HTTP like a developer would. */
+async function codeFor(to: string): Promise<string> {
+  const response = await fetch(`${base}__dev/outbox`, { headers: { accept: 'application/json' } });
+  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
+  const message = messages.filter((m) => m.to === to).at(-1);
+  assert.ok(message, `no code for ${to}`);
+  return message.code;
+}
+
+before(async () => {
+  emulator = await createEmulator({ log: () => {} });
+  await new Promise<void>((ready) => {
+    server = serve({ fetch: emulator.fetch, port: 0, hostname: '127.0.0.1' }, () => ready());
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  client = newClient(emulator.secret);
+});
+
+after(async () => {
+  await new Promise((closed) => server.close(closed));
+  await emulator.close();
+});
+
+describe('official stytch Node SDK against the emulator', () => {
+  it('OPTIONAL organization: email OTP → session, verified locally, authenticated, revoked', async () => {
+    const { organization } = await client.organizations.create({
+      organization_name: 'SDK Optional',
+      organization_slug: 'sdk-optional',
+      mfa_policy: 'OPTIONAL',
+    });
+    const orgId = organization.organization_id;
+    const { member } = await client.organizations.members.create({
+      organization_id: orgId,
+      email_address: 'sdk@optional.test',
+    });
+    assert.equal(
+      (await client.organizations.get({ organization_id: orgId })).organization.organization_slug,
+      'sdk-optional',
+    );
+    const got = await client.organizations.members.get({
+      organization_id: orgId,
+      email_address: 'sdk@optional.test',
+    });
+    assert.equal(got.member_id, member.member_id);
+
+    const sent = await client.otps.email.loginOrSignup({
+      organization_id: orgId,
+      email_address: 'sdk@optional.test',
+    });
+    assert.equal(sent.status_code, 200);
+    assert.equal(sent.member_id, member.member_id);
+    const auth = await client.otps.email.authenticate({
+      organization_id: orgId,
+      email_address: 'sdk@optional.test',
+      code: await codeFor('sdk@optional.test'),
+      session_duration_minutes: 30,
+    });
+    assert.equal(auth.member_authenticated, true);
+    assert.ok(auth.member_session);
+    assert.equal(auth.member.status, 'active');
+
+    const local = await client.sessions.authenticateJwtLocal({ session_jwt: auth.session_jwt });
+    assert.equal(local.member_session_id, auth.member_session.member_session_id);
+    assert.equal(local.member_id, member.member_id);
+    assert.equal(local.organization_id, orgId);
+    assert.equal(local.organization_slug, 'sdk-optional');
+    assert.equal(local.authentication_factors[0]!.type, 'email_otp');
+    assert.deepEqual(local.roles, ['stytch_member']);
+
+    const viaJwt = await client.sessions.authenticateJwt({ session_jwt: auth.session_jwt });
+    assert.equal(viaJwt.member_session.member_session_id, auth.member_session.member_session_id);
+
+    const remote = await client.sessions.authenticate({ session_token: auth.session_token });
+    assert.equal(remote.member.member_id, member.member_id);
+    assert.equal(remote.session_token, auth.session_token);
+
+    const revoked = await client.sessions.revoke({ session_token: auth.session_token });
+    assert.equal(revoked.status_code, 200);
+    await assert.rejects(
+      client.sessions.authenticate({ session_token: auth.session_token }),
+      (error: unknown) => {
+        assert.ok(error instanceof StytchError);
+        assert.equal(error.status_code, 404);
+        assert.equal(error.error_type, 'session_not_found');
+        return true;
+      },
+    );
+  });
+
+  it('REQUIRED_FOR_ALL organization: email OTP → IST → SMS send with phone → SMS authenticate → session', async () => {
+    const { organization } = await client.organizations.create({
+      organization_name: 'SDK Required',
+      mfa_policy: 'REQUIRED_FOR_ALL',
+    });
+    const orgId = organization.organization_id;
+    const { member } = await client.organizations.members.create({
+      organization_id: orgId,
+      email_address: 'mfa@required.test',
+    });
+    await client.otps.email.loginOrSignup({
+      organization_id: orgId,
+      email_address: 'mfa@required.test',
+    });
+    const primary = await client.otps.email.authenticate({
+      organization_id: orgId,
+      email_address: 'mfa@required.test',
+      code: await codeFor('mfa@required.test'),
+    });
+    assert.equal(primary.member_authenticated, false);
+    assert.equal(primary.session_token, '');
+    assert.ok(primary.intermediate_session_token);
+    assert.deepEqual(primary.mfa_required, {
+      member_options: null,
+      secondary_auth_initiated: null,
+    });
+
+    const sent = await client.otps.sms.send({
+      organization_id: orgId,
+      member_id: member.member_id,
+      mfa_phone_number: '+15555550142',
+      intermediate_session_token: primary.intermediate_session_token,
+    });
+    assert.equal(sent.member.mfa_phone_number, '+15555550142');
+    const done = await client.otps.sms.authenticate({
+      organization_id: orgId,
+      member_id: member.member_id,
+      code: await codeFor('+15555550142'),
+      intermediate_session_token: primary.intermediate_session_token,
+    });
+    assert.equal(done.member.mfa_phone_number_verified, true);
+    assert.equal(done.member.mfa_enrolled, true);
+    const local = await client.sessions.authenticateJwtLocal({ session_jwt: done.session_jwt });
+    assert.deepEqual(
+      local.authentication_factors.map((f) => f.type),
+      ['email_otp', 'otp'],
+    );
+    assert.equal(
+      (await client.sessions.authenticate({ session_jwt: done.session_jwt })).member.member_id,
+      member.member_id,
+    );
+
+    // Updates through the SDK, then the next login has the SMS sent automatically.
+    const updated = await client.organizations.members.update({
+      organization_id: orgId,
+      member_id: member.member_id,
+      name: 'Mfa Person',
+    });
+    assert.equal(updated.member.name, 'Mfa Person');
+    await client.otps.email.loginOrSignup({
+      organization_id: orgId,
+      email_address: 'mfa@required.test',
+    });
+    const next = await client.otps.email.authenticate({
+      organization_id: orgId,
+      email_address: 'mfa@required.test',
+      code: await codeFor('mfa@required.test'),
+    });
+    assert.equal(next.mfa_required?.secondary_auth_initiated, 'sms_otp');
+  });
+
+  it('surfaces Stytch errors as StytchError with the emulator error body', async () => {
+    const { organization } = await client.organizations.create({ organization_name: 'SDK Errors' });
+    await client.organizations.members.create({
+      organization_id: organization.organization_id,
+      email_address: 'err@corp.test',
+    });
+    await client.otps.email.loginOrSignup({
+      organization_id: organization.organization_id,
+      email_address: 'err@corp.test',
+    });
+    const code = await codeFor('err@corp.test');
+    const wrong = String((Number(code) + 1) % 1e6).padStart(6, '0');
+    await assert.rejects(
+      client.otps.email.authenticate({
+        organization_id: organization.organization_id,
+        email_address: 'err@corp.test',
+        code: wrong,
+      }),
+      (error: unknown) => {
+        assert.ok(error instanceof StytchError);
+        assert.equal(error.status_code, 404);
+        assert.equal(error.error_type, 'otp_code_not_found');
+        assert.match(error.request_id, /^request-id-test-/);
+        return true;
+      },
+    );
+    await assert.rejects(
+      newClient('secret-test-wrong').organizations.get({
+        organization_id: organization.organization_id,
+      }),
+      (error: unknown) => {
+        assert.ok(error instanceof StytchError);
+        assert.equal(error.status_code, 401);
+        assert.equal(error.error_type, 'unauthorized_credentials');
+        return true;
+      },
+    );
+    const update = await client.organizations.update({
+      organization_id: organization.organization_id,
+      mfa_policy: 'REQUIRED_FOR_ALL',
+    });
+    assert.equal(update.organization.mfa_policy, 'REQUIRED_FOR_ALL');
+  });
+});
