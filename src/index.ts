@@ -1,4 +1,5 @@
 export { OtpEmailAuth } from './email-auth/otp-email-auth.js';
+export { OtpSmsStepup } from './sms-stepup/otp-sms-stepup.js';
 export { OtpAuthProvider } from './provider/otp-auth-provider.js';
 export { OtpCodeField } from './code-field/otp-code-field.js';
 export { createOtpClient, OtpAuthError } from './client/index.js';
@@ -16,6 +17,11 @@ export {
   type OtpStep,
   type OtpAction,
 } from './events/otp-error.js';
+export {
+  OtpStepUpCompleteEvent,
+  type OtpStepUpCompleteDetail,
+} from './events/otp-step-up-complete.js';
+export { OtpRestartEvent, type OtpRestartDetail } from './events/otp-restart.js';
 export type { OtpMessages, OtpMessagesOverride } from './i18n/messages.js';
 export { en } from './i18n/en.js';
 export { registerLocale, OTP_LOCALES, type MessagesLoader } from './i18n/locales.js';

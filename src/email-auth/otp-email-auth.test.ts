@@ -18,6 +18,7 @@ import {
   memberSession,
   organization,
   otpError,
+  smsAuthenticateResponse,
 } from '../../test/browser/support/fake-api.js';
 import {
   deepActiveElement,
@@ -31,7 +32,13 @@ import {
   typeInto,
 } from '../../test/browser/support/dom.js';
 
-const EVENTS = ['otp-code-sent', 'otp-session-created', 'otp-mfa-required', 'otp-error'];
+const EVENTS = [
+  'otp-code-sent',
+  'otp-session-created',
+  'otp-mfa-required',
+  'otp-error',
+  'otp-restart',
+];
 
 async function setup(api = new FakeOtpApi(), attrs: Partial<OtpEmailAuth> = {}) {
   const el = await fixture<OtpEmailAuth>(
@@ -45,7 +52,8 @@ async function setup(api = new FakeOtpApi(), attrs: Partial<OtpEmailAuth> = {}) 
 const emailInput = (el: OtpEmailAuth) => get<HTMLInputElement>(el, 'input[type=email]');
 const codeField = (el: OtpEmailAuth) => get<OtpCodeField>(el, 'otp-code-field');
 const submit = (el: OtpEmailAuth) => get<HTMLButtonElement>(el, 'button[type=submit]');
-const alertText = (el: OtpEmailAuth) => text(find(el, '[part~=error][role=alert]'));
+const alertText = (el: Element & { shadowRoot: ShadowRoot | null }) =>
+  text(find(el, '[part~=error][role=alert]'));
 const statusText = (el: OtpEmailAuth) => text(get(el, '[role=status]'));
 
 /** Types the email and presses Enter; resolves once the code step is shown. */
@@ -515,9 +523,86 @@ describe('otp-email-auth', () => {
         sms_sent: true,
       });
       expect(events.map((e) => e.type)).to.not.include('otp-session-created');
+      expect(find(el, 'otp-sms-stepup'), 'mfa="event" embeds nothing').to.equal(null);
       await focusLandsOn((a) => a?.localName === 'h2', 'the heading');
       expect(text(get(el, '[part=heading]'))).to.equal('One more step is needed to sign in.');
       await expect(el).to.be.accessible();
+    });
+
+    it('continues inline into the SMS code and signs in, the member typing nothing twice', async () => {
+      const { el, api, events } = await setup();
+      await toCodeStep(el, api);
+      const enrolled = member({
+        mfa_phone_number: '+15555550123',
+        mfa_phone_number_verified: true,
+      });
+      api.on(
+        'emailAuthenticate',
+        emailAuthenticateResponse({ mfa: mfaRequired, member: enrolled }),
+      );
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => find(el, 'otp-sms-stepup'));
+      await focusLandsOn((a) => a?.id === 'input' && !!find(el, 'otp-sms-stepup'), 'SMS input');
+      const stepup = get(el, 'otp-sms-stepup');
+      expect(stepup.getAttribute('part')).to.equal('sms-stepup');
+      expect(text(find(stepup, '[part=heading]'))).to.equal('Check your phone');
+      await expect(el).to.be.accessible();
+
+      api.on('smsAuthenticate', smsAuthenticateResponse());
+      await sendKeys({ type: '246810' });
+      await waitUntil(() => events.some((e) => e.type === 'otp-session-created'));
+      expect(api.calls.map((c) => c.method)).to.deep.equal([
+        'emailLoginOrSignup',
+        'emailAuthenticate',
+        'smsAuthenticate',
+      ]);
+      expect(api.bodies('smsAuthenticate')).to.deep.equal([
+        {
+          organization_id: ORG_ID,
+          member_id: MEMBER_ID,
+          code: '246810',
+          session_duration_minutes: 60,
+        },
+      ]);
+      expect(events.map((e) => [e.type, e.detail.channel])).to.deep.equal([
+        ['otp-code-sent', 'email'],
+        ['otp-mfa-required', undefined],
+        ['otp-code-sent', 'sms'],
+        ['otp-session-created', undefined],
+      ]);
+      expect(events.at(-1)!.target, 'retargeted to the host').to.equal(el);
+    });
+
+    it('returns to the email step, email kept, when the pending login expired', async () => {
+      const { el, api, events } = await setup();
+      await toCodeStep(el, api);
+      api.on('emailAuthenticate', emailAuthenticateResponse({ mfa: mfaRequired }));
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => find(el, 'otp-sms-stepup'));
+      await focusLandsOn((a) => a?.id === 'input' && !!find(el, 'otp-sms-stepup'), 'SMS input');
+      api.on('smsAuthenticate', otpError('intermediate_session_not_found', 404));
+      await sendKeys({ type: '123456' });
+      await focusLandsOn((a) => a?.localName === 'button', 'Start again');
+      expect(alertText(get(el, 'otp-sms-stepup'))).to.equal(
+        'Your sign-in has expired. Please start again.',
+      );
+      await sendKeys({ press: 'Enter' });
+      await focusLandsOn((a) => a?.id === 'email', 'the email input');
+      expect(emailInput(el).value).to.equal(EMAIL);
+      expect(find(el, 'otp-sms-stepup')).to.equal(null);
+      expect(events.map((e) => e.type)).to.include('otp-restart');
+    });
+
+    it('leaves MFA to the host when it cancels otp-mfa-required', async () => {
+      const { el, api, events } = await setup();
+      el.addEventListener('otp-mfa-required', (e) => e.preventDefault());
+      await toCodeStep(el, api);
+      api.on('emailAuthenticate', emailAuthenticateResponse({ mfa: mfaRequired }));
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => events.some((e) => e.type === 'otp-mfa-required'));
+      await settle(el);
+      expect(find(el, 'otp-sms-stepup')).to.equal(null);
+      expect(text(get(el, '[part=heading]'))).to.equal('One more step is needed to sign in.');
     });
 
     it('reports sms_sent false when the server sent no SMS', async () => {

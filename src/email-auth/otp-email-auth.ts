@@ -4,6 +4,7 @@ import type { EmailAuthenticateRequest, EmailLoginOrSignupRequest } from '../cli
 import { OtpMfaRequiredEvent, type OtpMfaRequiredDetail } from '../events/otp-mfa-required.js';
 import { EMAIL_LOCALES, OTP_LOCALES, matchLocale } from '../i18n/locales.js';
 import { OtpFlowElement } from '../internal/otp-flow-element.js';
+import '../sms-stepup/otp-sms-stepup.js';
 
 /** Stytch's default lifetime of an email code, in minutes. */
 const DEFAULT_CODE_MINUTES = 10;
@@ -19,6 +20,10 @@ const DEFAULT_CODE_MINUTES = 10;
  * @fires otp-session-created - The member is signed in. Detail: `member`, `organization`, `member_session` (tokens only when the gateway exposes them).
  * @fires otp-mfa-required - A second factor is needed. Cancelable: cancel it to handle MFA yourself. Detail: `member`, `organization`, `mfa_required`, `sms_sent`.
  * @fires otp-error - A request failed. Detail: `error` (`OtpAuthError`), `step`, `action`.
+ * @fires otp-restart - From the inline `<otp-sms-stepup>`: the pending login expired; this element goes back to its email step, email kept.
+ *
+ * When MFA continues inline, the events of the embedded `<otp-sms-stepup>` (`otp-code-sent` with
+ * `channel: 'sms'`, `otp-session-created`, `otp-error`, `otp-restart`) bubble out of this element.
  *
  * @csspart base - The wrapper of the whole element.
  * @csspart form - Each step's form.
@@ -32,7 +37,7 @@ const DEFAULT_CODE_MINUTES = 10;
  * @csspart error - The error message.
  * @csspart status - The polite live region (visually hidden by default).
  * @csspart code-field - The `<otp-code-field>`; its parts are forwarded as `code-input`, `code-slot`, `code-label`, `code-hint`, `code-error`.
- * @csspart sms-stepup - The embedded `<otp-sms-stepup>` when MFA continues inline.
+ * @csspart sms-stepup - The embedded `<otp-sms-stepup>` when MFA continues inline; its parts are forwarded under their own names.
  *
  * @cssprop --otp-color-primary - Buttons and links.
  * @cssprop --otp-color-on-primary - Text on the primary button.
@@ -58,6 +63,8 @@ export class OtpEmailAuth extends OtpFlowElement {
 
   @state() private step: 'email' | 'code' | 'mfa' | 'done' = 'email';
   @state() private emailInvalid = false;
+  /** Set when MFA continues inline in the embedded `<otp-sms-stepup>`. */
+  @state() private inlineMfa?: OtpMfaRequiredDetail;
   private sentTo = '';
 
   protected override render() {
@@ -98,7 +105,23 @@ export class OtpEmailAuth extends OtpFlowElement {
           html`<button part="link" type="button" @click=${this.restart}>${m.changeEmail}</button>`,
         );
       case 'mfa':
-        return html`<h2 part="heading" tabindex="-1" data-autofocus>${m.mfaRequired}</h2>`;
+        return this.inlineMfa
+          ? html`<otp-sms-stepup
+              part="sms-stepup"
+              exportparts="form,heading,label,input,button,secondary-button,hint,error,code-field,code-base,code-label,code-input,code-hint,code-error,code-slots,code-slot,code-slot-filled,code-slot-active"
+              .member=${this.inlineMfa.member}
+              .organization=${this.inlineMfa.organization}
+              .mfaRequired=${this.inlineMfa.mfa_required}
+              .organizationId=${this.orgId}
+              .client=${this.api}
+              .locale=${this.localeTag}
+              .sessionDurationMinutes=${this.sessionMinutes}
+              .resendCooldown=${this.resendCooldown}
+              .messages=${this.messages}
+              .theme=${this.theme}
+              @otp-restart=${this.restart}
+            ></otp-sms-stepup>`
+          : html`<h2 part="heading" tabindex="-1" data-autofocus>${m.mfaRequired}</h2>`;
       default:
         return html`<h2 part="heading" tabindex="-1" data-autofocus>${m.signedIn}</h2>`;
     }
@@ -186,9 +209,10 @@ export class OtpEmailAuth extends OtpFlowElement {
         mfa_required: res.mfa_required,
         sms_sent: res.mfa_required.secondary_auth_initiated === 'sms_otp',
       };
-      this.dispatchEvent(new OtpMfaRequiredEvent(detail));
+      const inline = this.dispatchEvent(new OtpMfaRequiredEvent(detail)) && this.mfa !== 'event';
+      this.inlineMfa = inline ? detail : undefined;
       this.step = 'mfa';
-      this.announce(this.msg.mfaRequired);
+      if (!inline) this.announce(this.msg.mfaRequired);
     } else {
       this.error = this.msg.errors.default;
       return;
@@ -202,6 +226,7 @@ export class OtpEmailAuth extends OtpFlowElement {
     this.invalidate();
     this.stopTimers();
     this.error = '';
+    this.inlineMfa = undefined;
     this.step = 'email';
     void this.focusStep();
   }

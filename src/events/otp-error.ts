@@ -1,7 +1,9 @@
 import type { OtpAuthError } from '../client/otp-auth-error.js';
 
-export type OtpStep = 'email' | 'code' | 'phone';
-export type OtpAction = 'email-send' | 'email-authenticate' | 'sms-send' | 'sms-authenticate';
+/** `send`: the SMS step before a code was sent (sending, or loading the session for step-up). */
+export type OtpStep = 'email' | 'code' | 'phone' | 'send';
+export type OtpAction =
+  'email-send' | 'email-authenticate' | 'sms-send' | 'sms-authenticate' | 'session';
 
 export interface OtpErrorDetail {
   error: OtpAuthError;

@@ -28,7 +28,8 @@ export const en: OtpMessages = {
   codeResent: (to) => `We sent a new code to ${to}.`,
   changeEmail: 'Use a different email',
 
-  retryIn: (seconds) => `Try again in ${seconds} s`,
+  retryIn: (seconds) =>
+    seconds < 120 ? `Try again in ${seconds} s` : `Try again in ${Math.ceil(seconds / 60)} minutes`,
   retryAvailable: 'You can try again now.',
 
   phoneHeading: 'Add a phone number',
@@ -38,8 +39,9 @@ export const en: OtpMessages = {
   phoneHint: 'Without the country code.',
   phoneSubmit: 'Send code',
   phoneMissing: 'Enter your mobile number.',
-  phoneInvalid: 'Enter a valid mobile number, digits only, without the country code.',
+  phoneInvalid: 'Enter a valid mobile number: choose the country code, then the number.',
   stepUpHeading: 'Confirm it is you',
+  smsWillSend: (to) => `We will text a code to ${to}.`,
 
   signedIn: 'You are signed in.',
   mfaRequired: 'One more step is needed to sign in.',
@@ -60,6 +62,7 @@ export const en: OtpMessages = {
     email_jit_provisioning_not_allowed: 'This email address cannot sign in to this organization.',
     invalid_phone_number: 'This phone number is not valid. Check it and try again.',
     duplicate_member_phone_number: 'This phone number is already in use. Use another number.',
+    no_session_arguments: 'Your sign-in has expired. Please start again.',
     session_not_found: 'Your session has ended. Please sign in again.',
     unauthorized_credentials: 'Your session has ended. Please sign in again.',
   },

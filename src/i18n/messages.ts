@@ -40,6 +40,7 @@ export interface OtpMessages {
   phoneMissing: string;
   phoneInvalid: string;
   stepUpHeading: string;
+  smsWillSend: (to: string) => string;
 
   // Outcomes
   signedIn: string;
