@@ -33,14 +33,12 @@ export class Core {
   private readonly phantomKey: Buffer;
 
   constructor(options: CoreOptions) {
-    ({
-      projectId: this.projectId,
-      secret: this.secret,
-      now: this.now,
-      log: this.log,
-      state: this.state,
-      keys: this.keys,
-    } = options);
+    this.projectId = options.projectId;
+    this.secret = options.secret;
+    this.now = options.now;
+    this.log = options.log;
+    this.state = options.state;
+    this.keys = options.keys;
     this.outbox = new Outbox(this.log);
     this.codes = new Codes(this.state.guards, this.now);
     this.sessions = new Sessions(this.state.sessions, this.keys, this.projectId, this.now);

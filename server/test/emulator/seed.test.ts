@@ -36,7 +36,7 @@ describe('demo seed', () => {
     assert.ok(acme.members.some((m) => m.status === 'active' && !m.mfa_phone_number));
   });
 
-  it('lets every seeded flow run: OPTIONAL session, REQUIRED with auto SMS, REQUIRED enrolling a phone', async () => {
+  it('lets every seeded flow run: OPTIONAL session, REQUIRED with auto SMS, invited member, JIT signup', async () => {
     const api = await setup({ seed: true });
     const [acme, globex] = api.emulator.seedInfo!.organizations;
     const ada = acme!.members.find((m) => m.status === 'active')!;
@@ -57,6 +57,11 @@ describe('demo seed', () => {
       },
     );
     assert.equal(sms.status, 200);
+
+    const grace = acme!.members.find((m) => m.status === 'invited')!;
+    const invited = await api.emailLogin(acme!.organization_id, grace.email_address);
+    assert.equal(invited.body.member.status, 'active');
+    assert.equal(invited.body.member.email_address_verified, true);
 
     const newcomer = await api.sendEmail(globex!.organization_id, 'newcomer@example.com');
     assert.equal(newcomer.body.member_created, true);
