@@ -164,7 +164,7 @@ export function sessionDuration(body: Json): number | undefined {
   );
 }
 
-const RESERVED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti']);
+const RESERVED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', '__proto__']);
 
 export function customClaims(body: Json): Record<string, unknown> | undefined {
   const claims = optionalObject(body, 'session_custom_claims', 'custom_claims_too_large');

@@ -67,6 +67,7 @@ describe('session JWT and JWKS', () => {
 
   for (const [claims, errorType] of [
     [{ sub: 'someone-else' }, 'reserved_claims_in_custom_claims'],
+    [JSON.parse('{"__proto__": {"admin": true}}'), 'reserved_claims_in_custom_claims'],
     [{ 'https://stytch.com/session': {} }, 'stytch_claims_in_custom_claims'],
     [{ big: 'x'.repeat(5000) }, 'custom_claims_too_large'],
   ] as const) {
