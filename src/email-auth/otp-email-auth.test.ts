@@ -688,6 +688,20 @@ describe('otp-email-auth', () => {
       expect(text(get(el, '[part=heading]'))).to.equal('Sign in');
     });
 
+    it('forces a colour scheme with theme, down into the code field', async () => {
+      const bg = (el: OtpEmailAuth) => getComputedStyle(get(el, '[part=base]')).backgroundColor;
+      const light = await setup(new FakeOtpApi(), { theme: 'light' });
+      const dark = await setup(new FakeOtpApi(), { theme: 'dark' });
+      expect(bg(light.el)).to.equal('rgb(255, 255, 255)');
+      expect(bg(dark.el)).to.equal('rgb(30, 31, 34)');
+      await toCodeStep(dark.el, dark.api);
+      const input = get(codeField(dark.el), 'input');
+      expect(getComputedStyle(input).backgroundColor).to.equal('rgb(30, 31, 34)');
+      dark.el.style.setProperty('--otp-color-surface', 'rgb(1, 2, 3)');
+      expect(bg(dark.el)).to.equal('rgb(1, 2, 3)');
+      expect(getComputedStyle(input).backgroundColor).to.equal('rgb(1, 2, 3)');
+    });
+
     it('exposes parts for theming at every step', async () => {
       const { el, api } = await setup(new FakeOtpApi(), { theme: 'dark' });
       expect(el.getAttribute('theme')).to.equal('dark');
