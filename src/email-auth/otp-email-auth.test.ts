@@ -508,9 +508,11 @@ describe('otp-email-auth', () => {
         mfa_phone_number: '+15555550123',
         mfa_phone_number_verified: true,
       });
+      // The IST is never handed to the page, even when the gateway exposes tokens.
+      const tokens = { intermediate_session_token: 'ist-1' };
       api.on(
         'emailAuthenticate',
-        emailAuthenticateResponse({ mfa: mfaRequired, member: enrolled }),
+        emailAuthenticateResponse({ mfa: mfaRequired, member: enrolled, tokens }),
       );
       await sendKeys({ type: '123456' });
       await waitUntil(() => events.some((e) => e.type === 'otp-mfa-required'));
