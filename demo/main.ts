@@ -89,7 +89,7 @@ function organizationPicker() {
 
 function loginPanel() {
   return html`<section aria-labelledby="login-heading">
-    <h2 id="login-heading">Sign in</h2>
+    <h2 id="login-heading">Try it</h2>
     ${config.mode === 'emulator' ? organizationPicker() : nothing}
     ${
       organizationId

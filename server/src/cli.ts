@@ -2,6 +2,7 @@
 // otp-auth-server <command> [options]. Each command is one entry of the table below.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { demoCommand } from './demo/command.js';
 import { emulatorCommand } from './emulator/command.js';
 
 export type CommandValues = Record<string, string | boolean | undefined>;
@@ -17,8 +18,8 @@ export interface CliCommand {
 }
 
 const commands: Record<string, CliCommand> = {
+  demo: demoCommand,
   emulator: emulatorCommand,
-  // More commands (e.g. `demo`) are added here: name → CliCommand.
 };
 
 class UsageError extends Error {}

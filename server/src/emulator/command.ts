@@ -61,8 +61,12 @@ export const emulatorCommand: CliCommand = {
   },
 };
 
-function parsePort(value: string | boolean | undefined, fail: (message: string) => never): number {
-  if (value === undefined) return DEFAULT_PORT;
+export function parsePort(
+  value: string | boolean | undefined,
+  fail: (message: string) => never,
+  fallback = DEFAULT_PORT,
+): number {
+  if (value === undefined) return fallback;
   const port = typeof value === 'string' && /^[0-9]{1,5}$/.test(value) ? Number(value) : NaN;
   if (!(port >= 0 && port <= 65535))
     fail(`--port must be a number from 0 to 65535, not "${String(value)}".`);
