@@ -16,11 +16,11 @@ const DEFAULT_CODE_MINUTES = 10;
  *
  * @summary Sign in with a code sent by email.
  *
- * @fires otp-code-sent - A code was emailed. Detail: `channel`, `to`, `expires_in_seconds`, `member_id`, `organization_id`.
- * @fires otp-session-created - The member is signed in. Detail: `member`, `organization`, `member_session` (tokens only when the gateway exposes them).
- * @fires otp-mfa-required - A second factor is needed. Cancelable: cancel it to handle MFA yourself. Detail: `member`, `organization`, `mfa_required`, `sms_sent`.
- * @fires otp-error - A request failed. Detail: `error` (`OtpAuthError`), `step`, `action`.
- * @fires otp-restart - From the inline `<otp-sms-stepup>`: the pending login expired; this element goes back to its email step, email kept.
+ * @fires {OtpCodeSentEvent} otp-code-sent - A code was emailed. Detail: `channel`, `to`, `expires_in_seconds`, `member_id`, `organization_id`.
+ * @fires {OtpSessionCreatedEvent} otp-session-created - The member is signed in. Detail: `member`, `organization`, `member_session` (tokens only when the gateway exposes them).
+ * @fires {OtpMfaRequiredEvent} otp-mfa-required - A second factor is needed. Cancelable: cancel it to handle MFA yourself. Detail: `member`, `organization`, `mfa_required`, `sms_sent`.
+ * @fires {OtpErrorEvent} otp-error - A request failed. Detail: `error` (`OtpAuthError`), `step`, `action`.
+ * @fires {OtpRestartEvent} otp-restart - From the inline `<otp-sms-stepup>`: the pending login expired; this element goes back to its email step, email kept.
  *
  * When MFA continues inline, the events of the embedded `<otp-sms-stepup>` (`otp-code-sent` with
  * `channel: 'sms'`, `otp-session-created`, `otp-error`, `otp-restart`) bubble out of this element.
@@ -209,7 +209,7 @@ export class OtpEmailAuth extends OtpFlowElement {
         mfa_required: res.mfa_required,
         sms_sent: res.mfa_required.secondary_auth_initiated === 'sms_otp',
       };
-      const inline = this.dispatchEvent(new OtpMfaRequiredEvent(detail)) && this.mfa !== 'event';
+      const inline = this.emit(new OtpMfaRequiredEvent(detail)) && this.mfa !== 'event';
       this.inlineMfa = inline ? detail : undefined;
       this.step = 'mfa';
       if (!inline) this.announce(this.msg.mfaRequired);

@@ -205,7 +205,7 @@ export abstract class OtpFlowElement extends LitElement {
     } else {
       this.error = message;
     }
-    this.dispatchEvent(new OtpErrorEvent({ error, step, action }));
+    this.emit(new OtpErrorEvent({ error, step, action }));
   }
 
   /** The message for an error: the catalog's for its type, else the server's for a 4xx, else generic. */
@@ -251,7 +251,7 @@ export abstract class OtpFlowElement extends LitElement {
     this.cooldown.start(this.resendCooldown);
     this.error = this.codeError = '';
     this.announce((resent ? this.msg.codeResent : this.msg.codeSentTo)(detail.to));
-    this.dispatchEvent(new OtpCodeSentEvent(detail));
+    this.emit(new OtpCodeSentEvent(detail));
     this.resetCode();
   }
 
@@ -265,7 +265,7 @@ export abstract class OtpFlowElement extends LitElement {
   }): void {
     const { member, organization, member_session, session_token, session_jwt } = res;
     this.announce(this.msg.signedIn);
-    this.dispatchEvent(
+    this.emit(
       new OtpSessionCreatedEvent({
         member,
         organization,
@@ -274,6 +274,11 @@ export abstract class OtpFlowElement extends LitElement {
         ...(session_jwt ? { session_jwt } : {}),
       }),
     );
+  }
+
+  /** dispatchEvent; events are documented with `@fires` on each element. */
+  protected emit(event: Event): boolean {
+    return this.dispatchEvent(event);
   }
 
   protected stopTimers(): void {

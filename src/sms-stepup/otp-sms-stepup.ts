@@ -47,11 +47,11 @@ type Step = 'send' | 'phone' | 'code' | 'restart' | 'done';
  *
  * @summary Second factor or step-up with a code sent by SMS.
  *
- * @fires otp-code-sent - A code was texted (also when the server sent it right after primary login). Detail: `channel` (`sms`), `to` (masked), `expires_in_seconds`, `member_id`, `organization_id`.
- * @fires otp-session-created - MFA completed: the member is signed in. Detail: `member`, `organization`, `member_session` (tokens only when the gateway exposes them).
- * @fires otp-step-up-complete - `mode="step-up"`: the session now carries the SMS factor. Detail: `member`, `organization`, `member_session`.
- * @fires otp-restart - The pending login or session expired and the member chose "Start again". Detail: `reason`.
- * @fires otp-error - A request failed. Detail: `error` (`OtpAuthError`), `step`, `action`.
+ * @fires {OtpCodeSentEvent} otp-code-sent - A code was texted (also when the server sent it right after primary login). Detail: `channel` (`sms`), `to` (masked), `expires_in_seconds`, `member_id`, `organization_id`.
+ * @fires {OtpSessionCreatedEvent} otp-session-created - MFA completed: the member is signed in. Detail: `member`, `organization`, `member_session` (tokens only when the gateway exposes them).
+ * @fires {OtpStepUpCompleteEvent} otp-step-up-complete - `mode="step-up"`: the session now carries the SMS factor. Detail: `member`, `organization`, `member_session`.
+ * @fires {OtpRestartEvent} otp-restart - The pending login or session expired and the member chose "Start again". Detail: `reason`.
+ * @fires {OtpErrorEvent} otp-error - A request failed. Detail: `error` (`OtpAuthError`), `step`, `action`.
  *
  * @csspart base - The wrapper of the whole element.
  * @csspart form - Each step's form.
@@ -221,7 +221,7 @@ export class OtpSmsStepup extends OtpFlowElement {
     if (this.mode === 'step-up') {
       const { member, organization, member_session } = res;
       this.announce(this.msg.stepUpComplete);
-      this.dispatchEvent(new OtpStepUpCompleteEvent({ member, organization, member_session }));
+      this.emit(new OtpStepUpCompleteEvent({ member, organization, member_session }));
     } else {
       this.sessionCreated(res);
     }
@@ -241,7 +241,7 @@ export class OtpSmsStepup extends OtpFlowElement {
 
   private startAgain(event: SubmitEvent): void {
     event.preventDefault();
-    this.dispatchEvent(new OtpRestartEvent({ reason: this.restartReason }));
+    this.emit(new OtpRestartEvent({ reason: this.restartReason }));
   }
 
   private sendPhone(event: SubmitEvent): void {
