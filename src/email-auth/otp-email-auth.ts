@@ -5,6 +5,7 @@ import { OtpMfaRequiredEvent, type OtpMfaRequiredDetail } from '../events/otp-mf
 import { EMAIL_LOCALES, OTP_LOCALES, matchLocale } from '../i18n/locales.js';
 import { OtpFlowElement } from '../internal/otp-flow-element.js';
 import '../sms-stepup/otp-sms-stepup.js';
+import { styles } from './otp-email-auth.styles.js';
 
 /** Stytch's default lifetime of an email code, in minutes. */
 const DEFAULT_CODE_MINUTES = 10;
@@ -53,6 +54,8 @@ const DEFAULT_CODE_MINUTES = 10;
  */
 @customElement('otp-email-auth')
 export class OtpEmailAuth extends OtpFlowElement {
+  static override styles = styles;
+
   /** Prefills the email address; updated as the member types. */
   @property() email = '';
   /** `inline` (default): continue into `<otp-sms-stepup>` when MFA is required; `event`: only dispatch `otp-mfa-required`. */
