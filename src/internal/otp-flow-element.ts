@@ -1,4 +1,11 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  html,
+  nothing,
+  type CSSResultGroup,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { consume } from '@lit/context';
@@ -40,7 +47,7 @@ function toOtpError(e: unknown): OtpAuthError {
  * cooldown, the code's expiry, status announcements, focus, and the code-entry step.
  */
 export abstract class OtpFlowElement extends LitElement {
-  static override styles = flowStyles;
+  static override styles: CSSResultGroup = flowStyles;
 
   /** Stytch organization the member signs in to. */
   @property({ attribute: 'organization-id' }) organizationId?: string;
