@@ -56,10 +56,9 @@ describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
     const created = oneEvent(first.el, 'otp-session-created');
     await typeInto(stepup(first.el).shadowRoot!, CODE_INPUT, await latestCode(phone, 'sms'));
     const { detail } = await created;
-    expect(detail.member_session!.authentication_factors.map((f) => f.type)).to.have.members([
-      'email_otp',
-      'otp',
-    ]);
+    expect(
+      detail.member_session!.authentication_factors.map((f: { type: string }) => f.type),
+    ).to.have.members(['email_otp', 'otp']);
     expect(tokensVisibleToScripts()).to.equal(false);
     const member = await emulatorMember(org.organization_id, detail.member.member_id);
     expect(member).to.include({
@@ -113,10 +112,9 @@ describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
     const completed = oneEvent(el, 'otp-step-up-complete');
     await typeInto(el.shadowRoot!, CODE_INPUT, await latestCode(phone, 'sms'));
     const stepped = (await completed).detail;
-    expect(stepped.member_session.authentication_factors.map((f) => f.type)).to.have.members([
-      'email_otp',
-      'otp',
-    ]);
+    expect(
+      stepped.member_session.authentication_factors.map((f: { type: string }) => f.type),
+    ).to.have.members(['email_otp', 'otp']);
     expect(JSON.stringify(stepped)).not.to.contain('session_token');
     expect(await emulatorMember(org.organization_id, member.member_id)).to.include({
       mfa_enrolled: true,

@@ -83,7 +83,7 @@ export interface BrowserCookie {
 }
 
 export function browserCookies() {
-  return executeServerCommand<BrowserCookie[]>('browser-cookies');
+  return executeServerCommand<BrowserCookie[], undefined>('browser-cookies');
 }
 
 /** Focuses `selector` (looked up through open shadow roots) and types like a user. */

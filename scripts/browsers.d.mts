@@ -1,0 +1,8 @@
+export interface BrowserPaths {
+  chromium?: string;
+  firefox?: string;
+  webkitDriver?: string;
+  webkitBrowser?: string;
+  xvfbRun?: string;
+}
+export function findBrowsers(): BrowserPaths;

@@ -1,0 +1,100 @@
+// The demo page as `npm start` serves it (built bundle, strict CSP with Trusted Types), driven in
+// Chromium: email code → SMS code for the seeded member with MFA, with zero policy violations.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright';
+import { createDemoApp, type DemoApp } from '../../server/src/demo/demo-app.js';
+import { findBrowsers } from '../../scripts/browsers.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let app: DemoApp;
+let server: ServerType;
+let browser: Browser;
+let base: string;
+
+before(async () => {
+  app = await createDemoApp({ staticRoot: root, log: () => {} });
+  server = serve({ fetch: app.fetch, port: 0, hostname: 'localhost' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  base = `http://localhost:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: findBrowsers().chromium,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  await app?.close();
+});
+
+async function latestCode(to: string) {
+  const { messages } = await (await fetch(`${base}/__dev/outbox`)).json();
+  const mine = messages.filter((m: { to: string }) => m.to === to);
+  return mine[mine.length - 1]?.code as string | undefined;
+}
+
+async function waitForCode(to: string, previous?: string) {
+  for (let i = 0; i < 100; i++) {
+    const code = await latestCode(to);
+    if (code && code !== previous) return code;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no code for ${to}`);
+}
+
+async function openDemo(): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  await page.exposeFunction('reportViolation', (d: string) => problems.push(`CSP: ${d}`));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { reportViolation(d: string): void }).reportViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      ),
+    ),
+  );
+  const response = await page.goto(`${base}/`);
+  assert.match(
+    response!.headers()['content-security-policy'],
+    /require-trusted-types-for 'script'/,
+  );
+  return { page, problems };
+}
+
+test('a member of the MFA-required organization signs in on the demo page', async () => {
+  const config = await (await fetch(`${base}/demo-config.json`)).json();
+  const globex = config.organizations.find(
+    (o: { mfa_policy: string }) => o.mfa_policy === 'REQUIRED_FOR_ALL',
+  );
+  const member = globex.members.find(
+    (m: { mfa_phone_number_verified: boolean }) => m.mfa_phone_number_verified,
+  );
+  const { page, problems } = await openDemo();
+
+  await page.getByLabel(/Globex/).check();
+  await page.locator('otp-email-auth input[type=email]').fill(member.email_address);
+  await page.keyboard.press('Enter');
+  const emailCode = await waitForCode(member.email_address);
+  await page
+    .locator('otp-email-auth input[autocomplete=one-time-code]')
+    .pressSequentially(emailCode);
+  const smsCode = await waitForCode(member.mfa_phone_number);
+  await page.locator('otp-sms-stepup input[autocomplete=one-time-code]').pressSequentially(smsCode);
+
+  await page.getByRole('heading', { name: 'Signed in' }).waitFor();
+  const text = await page.locator('main').innerText();
+  assert.match(text, new RegExp(member.email_address));
+  assert.match(text, /email_otp, otp/);
+  assert.equal(await page.evaluate(() => document.cookie), '');
+  assert.deepEqual(problems, []);
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await page.getByRole('heading', { name: 'Try it' }).waitFor();
+  assert.deepEqual(problems, []);
+});
