@@ -125,4 +125,43 @@ describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
     const next = await emailStep(org, email);
     expect(next.mfa.sms_sent).to.equal(true);
   });
+  it('lets the host place the SMS step with mfa="event", as the README shows', async () => {
+    const org = await organization('REQUIRED_FOR_ALL');
+    const email = newEmail(org);
+    const phone = newPhone();
+    const page = await fixture<HTMLElement>(
+      html`<div>
+        <otp-email-auth organization-id=${org.organization_id} mfa="event"></otp-email-auth>
+        <otp-sms-stepup hidden></otp-sms-stepup>
+      </div>`,
+    );
+    const login = page.querySelector('otp-email-auth')!;
+    const sms = page.querySelector('otp-sms-stepup')!;
+    page.addEventListener('otp-mfa-required', ({ detail }) => {
+      sms.organizationId = detail.organization.organization_id;
+      sms.member = detail.member;
+      sms.organization = detail.organization;
+      sms.mfaRequired = detail.mfa_required;
+      sms.hidden = false;
+    });
+
+    const sent = oneEvent(login, 'otp-code-sent');
+    await typeInto(login.shadowRoot!, 'input[type=email]', email);
+    await sendKeys({ press: 'Enter' });
+    await sent;
+    const mfa = oneEvent(login, 'otp-mfa-required');
+    await typeInto(login.shadowRoot!, CODE_INPUT, await latestCode(email, 'email'));
+    await mfa;
+    expect(login.shadowRoot!.querySelector('otp-sms-stepup')).to.equal(null);
+
+    const smsSent = oneEvent(sms, 'otp-code-sent');
+    await typeInto(sms.shadowRoot!, 'input[type=tel]', phone);
+    await sendKeys({ press: 'Enter' });
+    await smsSent;
+    await expect(sms).to.be.accessible();
+    const created = oneEvent(sms, 'otp-session-created');
+    await typeInto(sms.shadowRoot!, CODE_INPUT, await latestCode(phone, 'sms'));
+    expect((await created).detail.member.email_address).to.equal(email);
+    expect(tokensVisibleToScripts()).to.equal(false);
+  });
 });
