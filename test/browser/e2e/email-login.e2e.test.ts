@@ -1,15 +1,16 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { OtpEmailAuth } from '../../../src/index.js';
 import {
   browserCookies,
+  emailAuth,
   latestCode,
   logout,
   newEmail,
   organization,
+  submitCode,
+  submitEmail,
   tokensVisibleToScripts,
-  typeInto,
 } from './support.js';
 
 describe('e2e: email OTP login against the gateway and the emulator', () => {
@@ -19,20 +20,13 @@ describe('e2e: email OTP login against the gateway and the emulator', () => {
   it('signs a new member in with the code from the outbox, tokens out of reach of scripts', async () => {
     const org = await organization('OPTIONAL');
     const email = newEmail(org);
-    const el = await fixture<OtpEmailAuth>(
-      html`<otp-email-auth organization-id=${org.organization_id}></otp-email-auth>`,
-    );
+    const el = await emailAuth(org);
 
-    const sent = oneEvent(el, 'otp-code-sent');
-    await typeInto(el.shadowRoot!, 'input[type=email]', email);
-    await sendKeys({ press: 'Enter' });
-    expect((await sent).detail).to.include({ channel: 'email', to: email });
+    expect(await submitEmail(el, email)).to.include({ channel: 'email', to: email });
     await expect(el).to.be.accessible();
 
     const code = await latestCode(email, 'email');
-    const created = oneEvent(el, 'otp-session-created');
-    await typeInto(el.shadowRoot!, 'input[autocomplete=one-time-code]', code);
-    const { detail } = await created;
+    const detail = await submitCode(el, code, 'otp-session-created');
 
     expect(detail.member.email_address).to.equal(email);
     expect(detail.member.status).to.equal('active');
@@ -62,20 +56,15 @@ describe('e2e: email OTP login against the gateway and the emulator', () => {
     const el = await fixture<OtpEmailAuth>(
       html`<otp-email-auth organization-id=${org.organization_id} email=${email}></otp-email-auth>`,
     );
-    const sent = oneEvent(el, 'otp-code-sent');
-    await typeInto(el.shadowRoot!, 'input[type=email]', '');
-    await sendKeys({ press: 'Enter' });
-    await sent;
+    await submitEmail(el, ''); // prefilled: nothing to add
     const code = await latestCode(email, 'email');
-    const wrong = code === '000000' ? '111111' : '000000';
+    const wrong = [...code].map((d) => (Number(d) + 1) % 10).join('');
 
-    const failed = oneEvent(el, 'otp-error');
-    await typeInto(el.shadowRoot!, 'input[autocomplete=one-time-code]', wrong);
-    expect((await failed).detail.error.error_type).to.equal('otp_code_not_found');
+    const failed = await submitCode(el, wrong, 'otp-error');
+    expect(failed.error.error_type).to.equal('otp_code_not_found');
     await expect(el).to.be.accessible();
 
-    const created = oneEvent(el, 'otp-session-created');
-    await typeInto(el.shadowRoot!, 'input[autocomplete=one-time-code]', code);
-    expect((await created).detail.member.email_address).to.equal(email);
+    const created = await submitCode(el, code, 'otp-session-created');
+    expect(created.member.email_address).to.equal(email);
   });
 });

@@ -1,8 +1,8 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { OtpEmailAuth, OtpSmsStepup } from '../../../src/index.js';
 import {
+  emailAuth,
   emulatorMember,
   latestCode,
   logout,
@@ -10,24 +10,19 @@ import {
   newEmail,
   newPhone,
   organization,
+  submitCode,
+  submitEmail,
+  submitPhone,
   tokensVisibleToScripts,
-  typeInto,
   type SeedOrganization,
 } from './support.js';
 
-const CODE_INPUT = 'input[autocomplete=one-time-code]';
-
+/** Email step of a login that needs MFA: resolves with the element and `otp-mfa-required`'s detail. */
 async function emailStep(org: SeedOrganization, email: string) {
-  const el = await fixture<OtpEmailAuth>(
-    html`<otp-email-auth organization-id=${org.organization_id}></otp-email-auth>`,
-  );
-  const sent = oneEvent(el, 'otp-code-sent');
-  await typeInto(el.shadowRoot!, 'input[type=email]', email);
-  await sendKeys({ press: 'Enter' });
-  await sent;
-  const mfa = oneEvent(el, 'otp-mfa-required');
-  await typeInto(el.shadowRoot!, CODE_INPUT, await latestCode(email, 'email'));
-  return { el, mfa: (await mfa).detail };
+  const el = await emailAuth(org);
+  await submitEmail(el, email);
+  const mfa = await submitCode(el, await latestCode(email, 'email'), 'otp-mfa-required');
+  return { el, mfa };
 }
 
 function stepup(el: OtpEmailAuth) {
@@ -48,14 +43,13 @@ describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
     expect(first.mfa.sms_sent).to.equal(false);
     expect(first.mfa.mfa_required.secondary_auth_initiated).to.equal(null);
     await expect(first.el).to.be.accessible();
-    const smsSent = oneEvent(first.el, 'otp-code-sent');
-    await typeInto(first.el.shadowRoot!, 'input[type=tel]', phone);
-    await sendKeys({ press: 'Enter' });
-    expect((await smsSent).detail).to.include({ channel: 'sms' });
+    expect(await submitPhone(first.el, phone)).to.include({ channel: 'sms' });
     await expect(first.el).to.be.accessible();
-    const created = oneEvent(first.el, 'otp-session-created');
-    await typeInto(stepup(first.el).shadowRoot!, CODE_INPUT, await latestCode(phone, 'sms'));
-    const { detail } = await created;
+    const detail = await submitCode(
+      stepup(first.el),
+      await latestCode(phone, 'sms'),
+      'otp-session-created',
+    );
     expect(
       detail.member_session!.authentication_factors.map((f: { type: string }) => f.type),
     ).to.have.members(['email_otp', 'otp']);
@@ -73,9 +67,8 @@ describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
     const second = await emailStep(org, email);
     expect(second.mfa.sms_sent).to.equal(true);
     const code = await latestCode(phone, 'sms', smsBefore);
-    const again = oneEvent(second.el, 'otp-session-created');
-    await typeInto(stepup(second.el).shadowRoot!, CODE_INPUT, code);
-    expect((await again).detail.member.email_address).to.equal(email);
+    const again = await submitCode(stepup(second.el), code, 'otp-session-created');
+    expect(again.member.email_address).to.equal(email);
     expect((await messagesTo(phone, 'sms')).length).to.equal(smsBefore + 1);
   });
 
@@ -84,16 +77,13 @@ describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
     const email = newEmail(org);
     const phone = newPhone();
 
-    const login = await fixture<OtpEmailAuth>(
-      html`<otp-email-auth organization-id=${org.organization_id}></otp-email-auth>`,
+    const login = await emailAuth(org);
+    await submitEmail(login, email);
+    const { member } = await submitCode(
+      login,
+      await latestCode(email, 'email'),
+      'otp-session-created',
     );
-    const sent = oneEvent(login, 'otp-code-sent');
-    await typeInto(login.shadowRoot!, 'input[type=email]', email);
-    await sendKeys({ press: 'Enter' });
-    await sent;
-    const created = oneEvent(login, 'otp-session-created');
-    await typeInto(login.shadowRoot!, CODE_INPUT, await latestCode(email, 'email'));
-    const { member } = (await created).detail;
 
     const el = await fixture<OtpSmsStepup>(
       html`<otp-sms-stepup
@@ -105,13 +95,8 @@ describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
       ></otp-sms-stepup>`,
     );
     await expect(el).to.be.accessible();
-    const smsSent = oneEvent(el, 'otp-code-sent');
-    await typeInto(el.shadowRoot!, 'input[type=tel]', phone);
-    await sendKeys({ press: 'Enter' });
-    await smsSent;
-    const completed = oneEvent(el, 'otp-step-up-complete');
-    await typeInto(el.shadowRoot!, CODE_INPUT, await latestCode(phone, 'sms'));
-    const stepped = (await completed).detail;
+    await submitPhone(el, phone);
+    const stepped = await submitCode(el, await latestCode(phone, 'sms'), 'otp-step-up-complete');
     expect(
       stepped.member_session.authentication_factors.map((f: { type: string }) => f.type),
     ).to.have.members(['email_otp', 'otp']);
@@ -145,23 +130,14 @@ describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
       sms.hidden = false;
     });
 
-    const sent = oneEvent(login, 'otp-code-sent');
-    await typeInto(login.shadowRoot!, 'input[type=email]', email);
-    await sendKeys({ press: 'Enter' });
-    await sent;
-    const mfa = oneEvent(login, 'otp-mfa-required');
-    await typeInto(login.shadowRoot!, CODE_INPUT, await latestCode(email, 'email'));
-    await mfa;
+    await submitEmail(login, email);
+    await submitCode(login, await latestCode(email, 'email'), 'otp-mfa-required');
     expect(login.shadowRoot!.querySelector('otp-sms-stepup')).to.equal(null);
 
-    const smsSent = oneEvent(sms, 'otp-code-sent');
-    await typeInto(sms.shadowRoot!, 'input[type=tel]', phone);
-    await sendKeys({ press: 'Enter' });
-    await smsSent;
+    await submitPhone(sms, phone);
     await expect(sms).to.be.accessible();
-    const created = oneEvent(sms, 'otp-session-created');
-    await typeInto(sms.shadowRoot!, CODE_INPUT, await latestCode(phone, 'sms'));
-    expect((await created).detail.member.email_address).to.equal(email);
+    const created = await submitCode(sms, await latestCode(phone, 'sms'), 'otp-session-created');
+    expect(created.member.email_address).to.equal(email);
     expect(tokensVisibleToScripts()).to.equal(false);
   });
 });

@@ -1,6 +1,9 @@
 // Helpers for end-to-end tests against the real gateway and emulator behind the test server.
-import { waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import type { OtpEmailAuth } from '../../../src/index.js';
+
+export const CODE_INPUT = 'input[autocomplete=one-time-code]';
 
 export interface SeedMember {
   member_id: string;
@@ -126,4 +129,35 @@ export async function logout() {
     headers: { 'content-type': 'application/json', 'x-otp-auth': '1' },
     body: '{}',
   });
+}
+
+export function emailAuth(org: SeedOrganization) {
+  return fixture<OtpEmailAuth>(
+    html`<otp-email-auth organization-id=${org.organization_id}></otp-email-auth>`,
+  );
+}
+
+/** Types into `selector` and presses Enter like a user; resolves with the `otp-code-sent` detail. */
+async function submitForCode(el: HTMLElement, selector: string, text: string) {
+  const sent = oneEvent(el, 'otp-code-sent');
+  await typeInto(el.shadowRoot!, selector, text);
+  await sendKeys({ press: 'Enter' });
+  return (await sent).detail;
+}
+
+export const submitEmail = (el: HTMLElement, email: string) =>
+  submitForCode(el, 'input[type=email]', email);
+
+export const submitPhone = (el: HTMLElement, phone: string) =>
+  submitForCode(el, 'input[type=tel]', phone);
+
+/** Types the code into `el`'s code field; resolves with the detail of the event `name` it causes. */
+export async function submitCode<K extends keyof GlobalEventHandlersEventMap>(
+  el: HTMLElement,
+  code: string,
+  name: K,
+): Promise<GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never> {
+  const event = oneEvent(el, name);
+  await typeInto(el.shadowRoot!, CODE_INPUT, code);
+  return ((await event) as CustomEvent).detail;
 }
