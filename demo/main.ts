@@ -102,7 +102,7 @@ function loginPanel() {
 function sessionPanel(current: CurrentSessionResponse) {
   const factors = current.member_session.authentication_factors.map((f) => f.type).join(', ');
   return html`<section aria-labelledby="session-heading">
-    <h2 id="session-heading">Signed in</h2>
+    <h2 id="session-heading">Your session</h2>
     <p>
       ${current.member.email_address} at ${current.organization.organization_name}.<br />
       Factors: <code>${factors}</code>. Session ends ${current.member_session.expires_at}.

@@ -66,7 +66,7 @@ function ensure() {
     console.log(`Installing browsers for the tests: apt-get install ${packages.join(' ')}`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], {
+    execFileSync('apt-get', ['install', '-y', ...packages], {
       stdio: 'inherit',
       env,
     });

@@ -87,7 +87,7 @@ test('a member of the MFA-required organization signs in on the demo page', asyn
   const smsCode = await waitForCode(member.mfa_phone_number);
   await page.locator('otp-sms-stepup input[autocomplete=one-time-code]').pressSequentially(smsCode);
 
-  await page.getByRole('heading', { name: 'Signed in' }).waitFor();
+  await page.getByRole('heading', { name: 'Your session' }).waitFor();
   const text = await page.locator('main').innerText();
   assert.match(text, new RegExp(member.email_address));
   assert.match(text, /email_otp, otp/);
@@ -96,5 +96,45 @@ test('a member of the MFA-required organization signs in on the demo page', asyn
 
   await page.getByRole('button', { name: 'Log out' }).click();
   await page.getByRole('heading', { name: 'Try it' }).waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('a member of the MFA-optional organization steps up with SMS and enrolls on the demo page', async () => {
+  const config = await (await fetch(`${base}/demo-config.json`)).json();
+  const acme = config.organizations.find(
+    (o: { mfa_policy: string }) => o.mfa_policy === 'OPTIONAL',
+  );
+  const email = `demo-${Date.now()}@${acme.email_allowed_domains[0]}`;
+  const phone = '+15555550142';
+  const { page, problems } = await openDemo();
+
+  await page.getByLabel(/Acme/).check();
+  await page.locator('otp-email-auth input[type=email]').fill(email);
+  await page.keyboard.press('Enter');
+  await page
+    .locator('otp-email-auth input[autocomplete=one-time-code]')
+    .pressSequentially(await waitForCode(email));
+  await page.getByRole('heading', { name: 'Your session' }).waitFor();
+
+  await page.getByLabel(/Also enroll in SMS MFA/).check();
+  await page.getByRole('button', { name: 'Step up with SMS' }).click();
+  await page.locator('otp-sms-stepup input[type=tel]').fill(phone);
+  await page.keyboard.press('Enter');
+  await page
+    .locator('otp-sms-stepup input[autocomplete=one-time-code]')
+    .pressSequentially(await waitForCode(phone));
+  await page.getByText('email_otp, otp').waitFor();
+  assert.deepEqual(problems, []);
+
+  await page.getByRole('button', { name: 'Log out' }).click();
+  const firstCode = await latestCode(email);
+  await page.locator('otp-email-auth input[type=email]').fill(email);
+  await page.keyboard.press('Enter');
+  const emailCode = await waitForCode(email, firstCode);
+  await page
+    .locator('otp-email-auth input[autocomplete=one-time-code]')
+    .pressSequentially(emailCode);
+  // Enrolled now: the next login goes on to the SMS code, already sent.
+  await page.locator('otp-sms-stepup input[autocomplete=one-time-code]').waitFor();
   assert.deepEqual(problems, []);
 });
