@@ -26,7 +26,7 @@ const digits = (text: string) => normalizeDigits(text).replace(/[^0-9]/g, '');
  *
  * @summary A one-time-code input with paste and autofill cleanup, auto-submit and WebOTP.
  *
- * @fires otp-code-complete - {OtpCodeCompleteEvent} The member's edit made the code complete
+ * @fires {OtpCodeCompleteEvent} otp-code-complete - The member's edit made the code complete
  *   (detail `{ value }`). Cancelable: `preventDefault()` stops the automatic form submission.
  * @fires input - The value changed by the member's edit; `value` is already sanitized.
  * @fires change - The member committed a changed value (blur, Enter or completion).
