@@ -283,7 +283,10 @@ export abstract class OtpFlowElement extends LitElement {
     );
   }
 
-  /** dispatchEvent; events are documented with `@fires` on each element. */
+  /**
+   * dispatchEvent. Going through here keeps the manifest analyzer from inventing events out of
+   * `dispatchEvent(new XEvent({ detail… }))` calls; each element documents its events with `@fires`.
+   */
   protected emit(event: Event): boolean {
     return this.dispatchEvent(event);
   }
