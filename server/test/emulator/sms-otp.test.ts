@@ -16,18 +16,20 @@ async function primary(api: TestApi, orgId: string, email: string): Promise<stri
   return reply.body.intermediate_session_token;
 }
 
+/** Email step, then an SMS code sent to PHONE, which gets linked to the member. */
+async function smsSent(api: TestApi, orgId: string, memberId: string, email: string) {
+  const ist = await primary(api, orgId, email);
+  const sent = await api.sendSms(orgId, memberId, {
+    mfa_phone_number: PHONE,
+    intermediate_session_token: ist,
+  });
+  return { ist, sent };
+}
+
 /** A member of the REQUIRED_FOR_ALL org who completed SMS enrollment, and the session from it. */
 async function enrolled(api: TestApi, orgId: string, memberId: string, email: string) {
-  const ist = await primary(api, orgId, email);
-  assert.equal(
-    (
-      await api.sendSms(orgId, memberId, {
-        mfa_phone_number: PHONE,
-        intermediate_session_token: ist,
-      })
-    ).status,
-    200,
-  );
+  const { ist, sent } = await smsSent(api, orgId, memberId, email);
+  assert.equal(sent.status, 200);
   const reply = await api.authenticateSms(orgId, memberId, api.lastCode(PHONE), {
     intermediate_session_token: ist,
   });
@@ -78,11 +80,12 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
 
   it('links mfa_phone_number on send, verifies it and enrolls the member on SMS success', async () => {
     const { api, required, bob } = await setupOrgs();
-    const ist = await primary(api, required.organization_id, 'bob@required.test');
-    const sent = await api.sendSms(required.organization_id, bob.member_id, {
-      mfa_phone_number: PHONE,
-      intermediate_session_token: ist,
-    });
+    const { ist, sent } = await smsSent(
+      api,
+      required.organization_id,
+      bob.member_id,
+      'bob@required.test',
+    );
     assert.equal(sent.status, 200);
     assert.equal(sent.body.member_id, bob.member_id);
     assert.equal(sent.body.member.mfa_phone_number, PHONE);
@@ -112,11 +115,12 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
 
   it('consumes the IST: a second use answers 404 intermediate_session_not_found', async () => {
     const { api, required, bob } = await setupOrgs();
-    const ist = await primary(api, required.organization_id, 'bob@required.test');
-    await api.sendSms(required.organization_id, bob.member_id, {
-      mfa_phone_number: PHONE,
-      intermediate_session_token: ist,
-    });
+    const { ist } = await smsSent(
+      api,
+      required.organization_id,
+      bob.member_id,
+      'bob@required.test',
+    );
     assert.equal(
       (
         await api.authenticateSms(required.organization_id, bob.member_id, api.lastCode(PHONE), {
@@ -184,11 +188,12 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
 
   it('keeps SMS codes 2 minutes', async () => {
     const { api, required, bob } = await setupOrgs();
-    const ist = await primary(api, required.organization_id, 'bob@required.test');
-    await api.sendSms(required.organization_id, bob.member_id, {
-      mfa_phone_number: PHONE,
-      intermediate_session_token: ist,
-    });
+    const { ist } = await smsSent(
+      api,
+      required.organization_id,
+      bob.member_id,
+      'bob@required.test',
+    );
     api.clock.advance(2 * MINUTE);
     assertStytchError(
       await api.authenticateSms(required.organization_id, bob.member_id, api.lastCode(PHONE), {
@@ -201,11 +206,12 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
 
   it('invalidates the previous SMS code on resend', async () => {
     const { api, required, bob } = await setupOrgs();
-    const ist = await primary(api, required.organization_id, 'bob@required.test');
-    await api.sendSms(required.organization_id, bob.member_id, {
-      mfa_phone_number: PHONE,
-      intermediate_session_token: ist,
-    });
+    const { ist } = await smsSent(
+      api,
+      required.organization_id,
+      bob.member_id,
+      'bob@required.test',
+    );
     const first = api.lastCode(PHONE);
     let second: string;
     do {
@@ -233,11 +239,12 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
 
   it('locks SMS after 5 wrong codes; resends do not reset the count', async () => {
     const { api, required, bob } = await setupOrgs();
-    const ist = await primary(api, required.organization_id, 'bob@required.test');
-    await api.sendSms(required.organization_id, bob.member_id, {
-      mfa_phone_number: PHONE,
-      intermediate_session_token: ist,
-    });
+    const { ist } = await smsSent(
+      api,
+      required.organization_id,
+      bob.member_id,
+      'bob@required.test',
+    );
     const wrongOf = () => String((Number(api.lastCode(PHONE)) + 1) % 1e6).padStart(6, '0');
     for (let i = 1; i < MAX_CONSECUTIVE_FAILURES; i++) {
       assertStytchError(
@@ -314,11 +321,12 @@ describe('sms send rules', () => {
 
   it('refuses a different number for a member who has one', async () => {
     const { api, required, bob } = await setupOrgs();
-    const ist = await primary(api, required.organization_id, 'bob@required.test');
-    await api.sendSms(required.organization_id, bob.member_id, {
-      mfa_phone_number: PHONE,
-      intermediate_session_token: ist,
-    });
+    const { ist } = await smsSent(
+      api,
+      required.organization_id,
+      bob.member_id,
+      'bob@required.test',
+    );
     const reply = await api.sendSms(required.organization_id, bob.member_id, {
       mfa_phone_number: '+15555550199',
       intermediate_session_token: ist,
@@ -373,11 +381,12 @@ describe('sms send rules', () => {
 describe('sms authenticate rules', () => {
   it('requires exactly one of intermediate_session_token, session_token, session_jwt', async () => {
     const { api, required, bob } = await setupOrgs();
-    const ist = await primary(api, required.organization_id, 'bob@required.test');
-    await api.sendSms(required.organization_id, bob.member_id, {
-      mfa_phone_number: PHONE,
-      intermediate_session_token: ist,
-    });
+    const { ist } = await smsSent(
+      api,
+      required.organization_id,
+      bob.member_id,
+      'bob@required.test',
+    );
     const code = api.lastCode(PHONE);
     assertStytchError(
       await api.authenticateSms(required.organization_id, bob.member_id, code),
@@ -425,11 +434,12 @@ describe('sms authenticate rules', () => {
 
   it('ignores set_mfa_enrollment under REQUIRED_FOR_ALL', async () => {
     const { api, required, bob } = await setupOrgs();
-    const ist = await primary(api, required.organization_id, 'bob@required.test');
-    await api.sendSms(required.organization_id, bob.member_id, {
-      mfa_phone_number: PHONE,
-      intermediate_session_token: ist,
-    });
+    const { ist } = await smsSent(
+      api,
+      required.organization_id,
+      bob.member_id,
+      'bob@required.test',
+    );
     const reply = await api.authenticateSms(
       required.organization_id,
       bob.member_id,
