@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_CONSECUTIVE_FAILURES } from '../../src/emulator/constants.js';
-import { setupOrgs } from './support.js';
+import { bobWithSmsSent, MFA_PHONE, setupOrgs } from './support.js';
 
 const statuses = (replies: { status: number }[]) => replies.map((r) => r.status).sort();
 
@@ -34,14 +34,8 @@ describe('check-then-use is atomic', () => {
   });
 
   it('two simultaneous SMS authenticates with the same IST and code: exactly one succeeds', async () => {
-    const { api, required, bob } = await setupOrgs();
-    const first = await api.emailLogin(required.organization_id, 'bob@required.test');
-    const ist = first.body.intermediate_session_token;
-    await api.sendSms(required.organization_id, bob.member_id, {
-      mfa_phone_number: '+15555550111',
-      intermediate_session_token: ist,
-    });
-    const code = api.lastCode('+15555550111');
+    const { api, required, bob, ist } = await bobWithSmsSent();
+    const code = api.lastCode(MFA_PHONE);
     const replies = await Promise.all([
       api.authenticateSms(required.organization_id, bob.member_id, code, {
         intermediate_session_token: ist,
@@ -55,16 +49,10 @@ describe('check-then-use is atomic', () => {
 
   it('one IST used by two different valid requests at once: exactly one succeeds', async () => {
     // SMS authenticate and email authenticate each hold a valid code of their own; both consume the IST.
-    const { api, required, bob } = await setupOrgs();
-    const first = await api.emailLogin(required.organization_id, 'bob@required.test');
-    const ist = first.body.intermediate_session_token;
-    await api.sendSms(required.organization_id, bob.member_id, {
-      mfa_phone_number: '+15555550111',
-      intermediate_session_token: ist,
-    });
+    const { api, required, bob, ist } = await bobWithSmsSent();
     await api.sendEmail(required.organization_id, 'bob@required.test');
     const replies = await Promise.all([
-      api.authenticateSms(required.organization_id, bob.member_id, api.lastCode('+15555550111'), {
+      api.authenticateSms(required.organization_id, bob.member_id, api.lastCode(MFA_PHONE), {
         intermediate_session_token: ist,
       }),
       api.authenticateEmail(

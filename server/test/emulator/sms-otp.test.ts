@@ -4,33 +4,22 @@ import {
   MAX_CONSECUTIVE_FAILURES,
   MAX_SMS_SENDS_PER_WINDOW,
 } from '../../src/emulator/constants.js';
-import { assertStytchError, MINUTE, setupOrgs, type TestApi } from './support.js';
-
-const PHONE = '+15555550111';
-
-/** Email step for a member of the REQUIRED_FOR_ALL organization: returns the IST. */
-async function primary(api: TestApi, orgId: string, email: string): Promise<string> {
-  const reply = await api.emailLogin(orgId, email);
-  assert.equal(reply.status, 200, JSON.stringify(reply.body));
-  assert.equal(reply.body.member_authenticated, false);
-  return reply.body.intermediate_session_token;
-}
-
-/** Email step, then an SMS code sent to PHONE, which gets linked to the member. */
-async function smsSent(api: TestApi, orgId: string, memberId: string, email: string) {
-  const ist = await primary(api, orgId, email);
-  const sent = await api.sendSms(orgId, memberId, {
-    mfa_phone_number: PHONE,
-    intermediate_session_token: ist,
-  });
-  return { ist, sent };
-}
+import {
+  assertStytchError,
+  bobWithSmsSent,
+  MFA_PHONE,
+  MINUTE,
+  primaryIst,
+  setupOrgs,
+  smsSent,
+  type TestApi,
+} from './support.js';
 
 /** A member of the REQUIRED_FOR_ALL org who completed SMS enrollment, and the session from it. */
 async function enrolled(api: TestApi, orgId: string, memberId: string, email: string) {
   const { ist, sent } = await smsSent(api, orgId, memberId, email);
   assert.equal(sent.status, 200);
-  const reply = await api.authenticateSms(orgId, memberId, api.lastCode(PHONE), {
+  const reply = await api.authenticateSms(orgId, memberId, api.lastCode(MFA_PHONE), {
     intermediate_session_token: ist,
   });
   assert.equal(reply.status, 200, JSON.stringify(reply.body));
@@ -69,7 +58,7 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
     const [sms, ...others] = api.emulator.outbox().filter((m) => m.channel === 'sms');
     assert.equal(others.length, 0);
     assert.ok(sms);
-    assert.equal(sms.to, PHONE);
+    assert.equal(sms.to, MFA_PHONE);
     assert.equal(sms.member_id, bob.member_id);
     assert.equal(Date.parse(sms.expires_at) - Date.parse(sms.sent_at), 2 * MINUTE);
     const done = await api.authenticateSms(required.organization_id, bob.member_id, sms.code, {
@@ -79,23 +68,17 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
   });
 
   it('links mfa_phone_number on send, verifies it and enrolls the member on SMS success', async () => {
-    const { api, required, bob } = await setupOrgs();
-    const { ist, sent } = await smsSent(
-      api,
-      required.organization_id,
-      bob.member_id,
-      'bob@required.test',
-    );
+    const { api, required, bob, ist, sent } = await bobWithSmsSent();
     assert.equal(sent.status, 200);
     assert.equal(sent.body.member_id, bob.member_id);
-    assert.equal(sent.body.member.mfa_phone_number, PHONE);
+    assert.equal(sent.body.member.mfa_phone_number, MFA_PHONE);
     assert.equal(sent.body.member.mfa_phone_number_verified, false);
     assert.equal(sent.body.organization.organization_id, required.organization_id);
 
     const reply = await api.authenticateSms(
       required.organization_id,
       bob.member_id,
-      api.lastCode(PHONE),
+      api.lastCode(MFA_PHONE),
       {
         intermediate_session_token: ist,
       },
@@ -109,23 +92,22 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
       factors.map((f: { type: string }) => f.type),
       ['email_otp', 'otp'],
     );
-    assert.deepEqual(factors[1].phone_number_factor.phone_number, PHONE);
+    assert.deepEqual(factors[1].phone_number_factor.phone_number, MFA_PHONE);
     assert.equal(factors[1].delivery_method, 'sms');
   });
 
   it('consumes the IST: a second use answers 404 intermediate_session_not_found', async () => {
-    const { api, required, bob } = await setupOrgs();
-    const { ist } = await smsSent(
-      api,
-      required.organization_id,
-      bob.member_id,
-      'bob@required.test',
-    );
+    const { api, required, bob, ist } = await bobWithSmsSent();
     assert.equal(
       (
-        await api.authenticateSms(required.organization_id, bob.member_id, api.lastCode(PHONE), {
-          intermediate_session_token: ist,
-        })
+        await api.authenticateSms(
+          required.organization_id,
+          bob.member_id,
+          api.lastCode(MFA_PHONE),
+          {
+            intermediate_session_token: ist,
+          },
+        )
       ).status,
       200,
     );
@@ -136,17 +118,17 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
 
   it('lets the IST expire after 10 minutes', async () => {
     const { api, required, bob } = await setupOrgs();
-    const ist = await primary(api, required.organization_id, 'bob@required.test');
+    const ist = await primaryIst(api, required.organization_id, 'bob@required.test');
     api.clock.advance(10 * MINUTE - 1000);
     await api.sendSms(required.organization_id, bob.member_id, {
-      mfa_phone_number: PHONE,
+      mfa_phone_number: MFA_PHONE,
       intermediate_session_token: ist,
     });
     api.clock.advance(1000);
     const reply = await api.authenticateSms(
       required.organization_id,
       bob.member_id,
-      api.lastCode(PHONE),
+      api.lastCode(MFA_PHONE),
       { intermediate_session_token: ist },
     );
     assertStytchError(reply, 404, 'intermediate_session_not_found');
@@ -155,13 +137,13 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
   it('does not accept an IST for another member, and keeps the code', async () => {
     const { api, required, bob } = await setupOrgs();
     await api.createMember(required.organization_id, 'carl@required.test');
-    const carlIst = await primary(api, required.organization_id, 'carl@required.test');
-    const bobIst = await primary(api, required.organization_id, 'bob@required.test');
+    const carlIst = await primaryIst(api, required.organization_id, 'carl@required.test');
+    const bobIst = await primaryIst(api, required.organization_id, 'bob@required.test');
     await api.sendSms(required.organization_id, bob.member_id, {
-      mfa_phone_number: PHONE,
+      mfa_phone_number: MFA_PHONE,
       intermediate_session_token: bobIst,
     });
-    const code = api.lastCode(PHONE);
+    const code = api.lastCode(MFA_PHONE);
     assertStytchError(
       await api.authenticateSms(required.organization_id, bob.member_id, code, {
         intermediate_session_token: carlIst,
@@ -187,16 +169,10 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
   });
 
   it('keeps SMS codes 2 minutes', async () => {
-    const { api, required, bob } = await setupOrgs();
-    const { ist } = await smsSent(
-      api,
-      required.organization_id,
-      bob.member_id,
-      'bob@required.test',
-    );
+    const { api, required, bob, ist } = await bobWithSmsSent();
     api.clock.advance(2 * MINUTE);
     assertStytchError(
-      await api.authenticateSms(required.organization_id, bob.member_id, api.lastCode(PHONE), {
+      await api.authenticateSms(required.organization_id, bob.member_id, api.lastCode(MFA_PHONE), {
         intermediate_session_token: ist,
       }),
       401,
@@ -205,20 +181,14 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
   });
 
   it('invalidates the previous SMS code on resend', async () => {
-    const { api, required, bob } = await setupOrgs();
-    const { ist } = await smsSent(
-      api,
-      required.organization_id,
-      bob.member_id,
-      'bob@required.test',
-    );
-    const first = api.lastCode(PHONE);
+    const { api, required, bob, ist } = await bobWithSmsSent();
+    const first = api.lastCode(MFA_PHONE);
     let second: string;
     do {
       await api.sendSms(required.organization_id, bob.member_id, {
         intermediate_session_token: ist,
       });
-      second = api.lastCode(PHONE);
+      second = api.lastCode(MFA_PHONE);
     } while (second === first);
     assertStytchError(
       await api.authenticateSms(required.organization_id, bob.member_id, first, {
@@ -238,14 +208,8 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
   });
 
   it('locks SMS after 5 wrong codes; resends do not reset the count', async () => {
-    const { api, required, bob } = await setupOrgs();
-    const { ist } = await smsSent(
-      api,
-      required.organization_id,
-      bob.member_id,
-      'bob@required.test',
-    );
-    const wrongOf = () => String((Number(api.lastCode(PHONE)) + 1) % 1e6).padStart(6, '0');
+    const { api, required, bob, ist } = await bobWithSmsSent();
+    const wrongOf = () => String((Number(api.lastCode(MFA_PHONE)) + 1) % 1e6).padStart(6, '0');
     for (let i = 1; i < MAX_CONSECUTIVE_FAILURES; i++) {
       assertStytchError(
         await api.authenticateSms(required.organization_id, bob.member_id, wrongOf(), {
@@ -256,7 +220,7 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
       );
     }
     await api.sendSms(required.organization_id, bob.member_id, { intermediate_session_token: ist });
-    const code = api.lastCode(PHONE);
+    const code = api.lastCode(MFA_PHONE);
     assertStytchError(
       await api.authenticateSms(required.organization_id, bob.member_id, wrongOf(), {
         intermediate_session_token: ist,
@@ -282,12 +246,12 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
 
   it('caps SMS sends per member and window (toll fraud) with 429 and Retry-After', async () => {
     const { api, required, bob } = await setupOrgs();
-    const ist = await primary(api, required.organization_id, 'bob@required.test');
+    const ist = await primaryIst(api, required.organization_id, 'bob@required.test');
     for (let i = 0; i < MAX_SMS_SENDS_PER_WINDOW; i++) {
       assert.equal(
         (
           await api.sendSms(required.organization_id, bob.member_id, {
-            mfa_phone_number: PHONE,
+            mfa_phone_number: MFA_PHONE,
             intermediate_session_token: ist,
           })
         ).status,
@@ -309,7 +273,7 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
 describe('sms send rules', () => {
   it('requires mfa_phone_number when the member has no phone', async () => {
     const { api, required, bob } = await setupOrgs();
-    const ist = await primary(api, required.organization_id, 'bob@required.test');
+    const ist = await primaryIst(api, required.organization_id, 'bob@required.test');
     assertStytchError(
       await api.sendSms(required.organization_id, bob.member_id, {
         intermediate_session_token: ist,
@@ -320,13 +284,7 @@ describe('sms send rules', () => {
   });
 
   it('refuses a different number for a member who has one', async () => {
-    const { api, required, bob } = await setupOrgs();
-    const { ist } = await smsSent(
-      api,
-      required.organization_id,
-      bob.member_id,
-      'bob@required.test',
-    );
+    const { api, required, bob, ist } = await bobWithSmsSent();
     const reply = await api.sendSms(required.organization_id, bob.member_id, {
       mfa_phone_number: '+15555550199',
       intermediate_session_token: ist,
@@ -337,7 +295,7 @@ describe('sms send rules', () => {
     assert.equal(
       (
         await api.sendSms(required.organization_id, bob.member_id, {
-          mfa_phone_number: PHONE,
+          mfa_phone_number: MFA_PHONE,
           intermediate_session_token: ist,
         })
       ).status,
@@ -358,7 +316,7 @@ describe('sms send rules', () => {
   it('answers 404 member_not_found for a member of another organization', async () => {
     const { api, optional, bob } = await setupOrgs();
     assertStytchError(
-      await api.sendSms(optional.organization_id, bob.member_id, { mfa_phone_number: PHONE }),
+      await api.sendSms(optional.organization_id, bob.member_id, { mfa_phone_number: MFA_PHONE }),
       404,
       'member_not_found',
     );
@@ -371,7 +329,7 @@ describe('sms send rules', () => {
       allowed_mfa_methods: ['totp'],
     });
     assertStytchError(
-      await api.sendSms(required.organization_id, bob.member_id, { mfa_phone_number: PHONE }),
+      await api.sendSms(required.organization_id, bob.member_id, { mfa_phone_number: MFA_PHONE }),
       400,
       'operation_restricted_by_organization_mfa_methods',
     );
@@ -380,14 +338,8 @@ describe('sms send rules', () => {
 
 describe('sms authenticate rules', () => {
   it('requires exactly one of intermediate_session_token, session_token, session_jwt', async () => {
-    const { api, required, bob } = await setupOrgs();
-    const { ist } = await smsSent(
-      api,
-      required.organization_id,
-      bob.member_id,
-      'bob@required.test',
-    );
-    const code = api.lastCode(PHONE);
+    const { api, required, bob, ist } = await bobWithSmsSent();
+    const code = api.lastCode(MFA_PHONE);
     assertStytchError(
       await api.authenticateSms(required.organization_id, bob.member_id, code),
       400,
@@ -416,11 +368,11 @@ describe('sms authenticate rules', () => {
     const body = await enrolled(api, required.organization_id, bob.member_id, 'bob@required.test');
     const session = body.member_session;
     assert.equal(Date.parse(session.expires_at) - Date.parse(session.started_at), 60 * MINUTE);
-    const ist = await primary(api, required.organization_id, 'bob@required.test');
+    const ist = await primaryIst(api, required.organization_id, 'bob@required.test');
     const reply = await api.authenticateSms(
       required.organization_id,
       bob.member_id,
-      api.lastCode(PHONE),
+      api.lastCode(MFA_PHONE),
       {
         intermediate_session_token: ist,
         session_duration_minutes: 527040,
@@ -433,17 +385,11 @@ describe('sms authenticate rules', () => {
   });
 
   it('ignores set_mfa_enrollment under REQUIRED_FOR_ALL', async () => {
-    const { api, required, bob } = await setupOrgs();
-    const { ist } = await smsSent(
-      api,
-      required.organization_id,
-      bob.member_id,
-      'bob@required.test',
-    );
+    const { api, required, bob, ist } = await bobWithSmsSent();
     const reply = await api.authenticateSms(
       required.organization_id,
       bob.member_id,
-      api.lastCode(PHONE),
+      api.lastCode(MFA_PHONE),
       {
         intermediate_session_token: ist,
         set_mfa_enrollment: 'unenroll',
@@ -458,7 +404,7 @@ describe('SMS step-up in an OPTIONAL organization', () => {
     const { api, optional, ada } = await setupOrgs();
     const login = await api.session(optional.organization_id, 'ada@optional.test');
     const sent = await api.sendSms(optional.organization_id, ada.member_id, {
-      mfa_phone_number: PHONE,
+      mfa_phone_number: MFA_PHONE,
       session_token: login.session_token,
     });
     assert.equal(sent.status, 200);
@@ -466,7 +412,7 @@ describe('SMS step-up in an OPTIONAL organization', () => {
     const reply = await api.authenticateSms(
       optional.organization_id,
       ada.member_id,
-      api.lastCode(PHONE),
+      api.lastCode(MFA_PHONE),
       {
         session_token: login.session_token,
       },
@@ -483,7 +429,7 @@ describe('SMS step-up in an OPTIONAL organization', () => {
       ),
       ['email_otp/email', 'otp/sms'],
     );
-    assert.equal(factors[1].phone_number_factor.phone_number, PHONE);
+    assert.equal(factors[1].phone_number_factor.phone_number, MFA_PHONE);
     assert.match(factors[1].phone_number_factor.phone_id, /^phone-number-test-/);
     assert.notEqual(reply.body.session_token, login.session_token);
     assertStytchError(
@@ -504,13 +450,13 @@ describe('SMS step-up in an OPTIONAL organization', () => {
     const { api, optional, ada } = await setupOrgs();
     const login = await api.session(optional.organization_id, 'ada@optional.test');
     await api.sendSms(optional.organization_id, ada.member_id, {
-      mfa_phone_number: PHONE,
+      mfa_phone_number: MFA_PHONE,
       session_jwt: login.session_jwt,
     });
     const reply = await api.authenticateSms(
       optional.organization_id,
       ada.member_id,
-      api.lastCode(PHONE),
+      api.lastCode(MFA_PHONE),
       { session_jwt: login.session_jwt },
     );
     assert.equal(reply.status, 200);
@@ -521,13 +467,13 @@ describe('SMS step-up in an OPTIONAL organization', () => {
     const { api, optional, ada } = await setupOrgs();
     const login = await api.session(optional.organization_id, 'ada@optional.test');
     await api.sendSms(optional.organization_id, ada.member_id, {
-      mfa_phone_number: PHONE,
+      mfa_phone_number: MFA_PHONE,
       session_token: login.session_token,
     });
     const enroll = await api.authenticateSms(
       optional.organization_id,
       ada.member_id,
-      api.lastCode(PHONE),
+      api.lastCode(MFA_PHONE),
       {
         session_token: login.session_token,
         set_mfa_enrollment: 'enroll',
@@ -541,7 +487,7 @@ describe('SMS step-up in an OPTIONAL organization', () => {
     const unenroll = await api.authenticateSms(
       optional.organization_id,
       ada.member_id,
-      api.lastCode(PHONE),
+      api.lastCode(MFA_PHONE),
       {
         intermediate_session_token: next.body.intermediate_session_token,
         set_mfa_enrollment: 'unenroll',

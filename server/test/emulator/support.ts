@@ -187,6 +187,39 @@ export async function setupOrgs(options: EmulatorOptions = {}) {
   return { api, optional, required, ada, bob };
 }
 
+/** The phone number MFA tests link to their members. */
+export const MFA_PHONE = '+15555550111';
+
+/** Email step for a member of a REQUIRED_FOR_ALL organization: returns the IST. */
+export async function primaryIst(api: TestApi, orgId: string, email: string): Promise<string> {
+  const reply = await api.emailLogin(orgId, email);
+  assert.equal(reply.status, 200, JSON.stringify(reply.body));
+  assert.equal(reply.body.member_authenticated, false);
+  return reply.body.intermediate_session_token;
+}
+
+/** Email step, then an SMS code sent to MFA_PHONE, which gets linked to the member. */
+export async function smsSent(api: TestApi, orgId: string, memberId: string, email: string) {
+  const ist = await primaryIst(api, orgId, email);
+  const sent = await api.sendSms(orgId, memberId, {
+    mfa_phone_number: MFA_PHONE,
+    intermediate_session_token: ist,
+  });
+  return { ist, sent };
+}
+
+/** `setupOrgs()` with bob (REQUIRED_FOR_ALL, no phone yet) past his email code and texted a code. */
+export async function bobWithSmsSent(options: EmulatorOptions = {}) {
+  const orgs = await setupOrgs(options);
+  const { ist, sent } = await smsSent(
+    orgs.api,
+    orgs.required.organization_id,
+    orgs.bob.member_id,
+    'bob@required.test',
+  );
+  return { ...orgs, ist, sent };
+}
+
 export async function tempDir(): Promise<{ path: string; remove(): Promise<void> }> {
   const path = await mkdtemp(join(tmpdir(), 'otp-emulator-'));
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
