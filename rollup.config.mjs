@@ -1,21 +1,92 @@
-// Three builds:
-// - dist/…: the typed ESM package, one module per source file, lit and @lit/context left to the host's bundler;
-// - dist/otp-auth-elements.min.js: one minified ES module with lit included, for a <script type="module"> tag and
-//   for the size budget;
-// - dist/demo/main.js: the demo page's script.
+// Builds:
+// - dist/…: the typed ESM package, one module per source file, lit and @lit/context left to the
+//   host's bundler. Entries: the root (registers everything), one registering module per element
+//   (dist/define/*.js), the class-only element modules and the client;
+// - dist/otp-auth-elements.min.js: one minified ES module with lit included, for a
+//   <script type="module"> tag and for the size budget (locale catalogs, <otp-code-field> and the
+//   discovery views as chunks beside it, loaded when needed);
+// - dist/otp-auth-elements.iife(.min).js: the same as a classic script, global `OtpAuthElements`
+//   (loading the catalog chunks of the module build);
+// - demo/dist/main.js: the demo page's script (not part of the package).
+// Every map carries its sources (sourcesContent), so it resolves without src/ in the package.
+import { readFileSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
-const typescript = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' });
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+const typescript = () =>
+  esbuild({
+    target: 'es2022',
+    tsconfig: 'tsconfig.json',
+    define: { __OTP_AUTH_ELEMENTS_VERSION__: JSON.stringify(version) },
+  });
 const production = () => nodeResolve({ exportConditions: ['production'] });
-const minify = () =>
-  terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } });
+// esbuild writes its decorator helper into each module with decorators: one shared copy instead.
+// The helper's lines are blanked (the first imports the shared one), so the maps stay right.
+const DECORATE_HELPER = 'otp-decorate-class';
+const DECORATE =
+  /^var __defProp = Object\.defineProperty;\nvar __getOwnPropDesc = Object\.getOwnPropertyDescriptor;\nvar __decorateClass = \(decorators, target, key, kind\) => \{\n[\s\S]*?\n\};\n/m;
+const sharedDecorateHelper = () => ({
+  name: 'shared-decorate-helper',
+  resolveId: (id) => (id === DECORATE_HELPER ? `\0${id}` : null),
+  load: (id) =>
+    id === `\0${DECORATE_HELPER}`
+      ? `export const __decorateClass = (decorators, target, key, kind) => {
+  let result = kind > 1 ? undefined : kind ? Object.getOwnPropertyDescriptor(target, key) : target;
+  for (let i = decorators.length - 1; i >= 0; i--) {
+    const decorator = decorators[i];
+    if (decorator) result = (kind ? decorator(target, key, result) : decorator(result)) || result;
+  }
+  if (kind && result) Object.defineProperty(target, key, result);
+  return result;
+};`
+      : null,
+  transform(code) {
+    const helper = DECORATE.exec(code);
+    if (!helper) return null;
+    const blank = helper[0].replace(/[^\n]/g, '');
+    const shared = `import { __decorateClass } from '${DECORATE_HELPER}';`;
+    return { code: code.replace(helper[0], shared + blank), map: null };
+  },
+});
+const minify = (module = true) =>
+  terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false } });
+// The HTML and CSS of the `html` and `css` templates, minified (whitespace, comments; the CSS by
+// lightningcss). `staticHtml` templates (dynamic tag names) are left alone; a template it cannot
+// parse fails the build instead of shipping unminified.
+const templates = () =>
+  minifyLiterals({
+    include: ['src/**'],
+    failOnError: true,
+    options: { shouldMinify: (template) => template.tag === 'html' },
+  });
 const isExternal = (id) => /^(lit|@lit\/context)(\/|$)/.test(id) || id.startsWith('@lit/');
+const sourcemap = { sourcemap: true, sourcemapExcludeSources: false };
+const iife = { format: 'iife', name: 'OtpAuthElements', inlineDynamicImports: true, ...sourcemap };
+// The classic script loads the locale catalogs from the module build's chunks beside it: import()
+// works in a classic script and resolves against the script's own URL (tested in all three engines).
+const catalogChunks = {
+  name: 'catalog-chunks',
+  resolveDynamicImport(specifier, importer) {
+    const catalog = importer?.endsWith('/src/i18n/locales.ts') && /^\.\/(.+)\.js$/.exec(specifier);
+    return catalog ? { id: `./otp-auth-elements.${catalog[1]}.min.js`, external: true } : null;
+  },
+};
+
+const elements = ['email-auth', 'sms-stepup', 'code-field', 'provider'];
 
 export default [
   {
-    input: { index: 'src/index.ts', 'client/index': 'src/client/index.ts' },
+    input: {
+      index: 'src/index.ts',
+      // Shared by the root and the script-tag file; an entry so that the root's re-export resolves.
+      exports: 'src/exports.ts',
+      'client/index': 'src/client/index.ts',
+      ...Object.fromEntries(elements.map((name) => [`define/${name}`, `src/define/${name}.ts`])),
+    },
     external: isExternal,
     plugins: [typescript()],
     output: {
@@ -23,17 +94,35 @@ export default [
       format: 'es',
       preserveModules: true,
       preserveModulesRoot: 'src',
-      sourcemap: true,
+      ...sourcemap,
+    },
+  },
+  {
+    input: 'src/script-tag.ts',
+    // Lazy chunks import Lit from it: it stays one file (no facade in front of a shared chunk).
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [production(), typescript(), sharedDecorateHelper(), templates(), minify()],
+    // Locale catalogs stay separate chunks next to it, loaded on first use.
+    output: {
+      dir: 'dist',
+      entryFileNames: 'otp-auth-elements.min.js',
+      chunkFileNames: 'otp-auth-elements.[name].min.js',
+      format: 'es',
+      ...sourcemap,
     },
   },
   {
     input: 'src/index.ts',
-    plugins: [production(), typescript(), minify()],
-    output: { file: 'dist/otp-auth-elements.min.js', format: 'es', sourcemap: true },
+    plugins: [production(), typescript(), sharedDecorateHelper(), templates(), catalogChunks],
+    // The locale catalogs stay out of it: it loads those of the module build on first use.
+    output: [
+      { file: 'dist/otp-auth-elements.iife.js', ...iife },
+      { file: 'dist/otp-auth-elements.iife.min.js', ...iife, plugins: [minify(false)] },
+    ],
   },
   {
     input: 'demo/main.ts',
     plugins: [production(), typescript(), minify()],
-    output: { file: 'dist/demo/main.js', format: 'es', sourcemap: true },
+    output: { dir: 'demo/dist', entryFileNames: 'main.js', format: 'es', sourcemap: true },
   },
 ];

@@ -6,7 +6,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
-import { findBrowsers } from './scripts/browsers.mjs';
+import { CHROMIUM_FLAGS, findBrowsers } from './scripts/browsers.mjs';
 import { demoServer } from './test/wtr/demo-server-plugin.mjs';
 
 const bins = findBrowsers();
@@ -42,22 +42,12 @@ async function startWebKitDriver() {
   return port;
 }
 
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 const browsers = [];
 if (wanted.includes('chromium')) {
   browsers.push(
     playwrightLauncher({
       product: 'chromium',
-      launchOptions: { executablePath: bins.chromium, headless: true, args: chromiumArgs },
+      launchOptions: { executablePath: bins.chromium, headless: true, args: CHROMIUM_FLAGS },
     }),
   );
 }

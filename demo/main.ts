@@ -1,6 +1,11 @@
 import { html, nothing, render } from 'lit';
 import '../src/index.js';
-import { createOtpClient, type CurrentSessionResponse } from '../src/index.js';
+import {
+  createOtpClient,
+  type CurrentSessionResponse,
+  type DiscoveredOrganization,
+  type ExchangeResponse,
+} from '../src/index.js';
 
 interface SeedMember {
   email_address: string;
@@ -18,6 +23,8 @@ interface SeedOrganization {
 interface DemoConfig {
   mode: 'emulator' | 'stytch';
   organizations: SeedOrganization[];
+  /** The seeded member of several organizations, for the discovery login. */
+  discovery: { email_address: string } | null;
 }
 
 const client = createOtpClient();
@@ -27,10 +34,19 @@ const EVENTS = [
   'otp-session-created',
   'otp-step-up-complete',
   'otp-error',
+  'otp-organizations-discovered',
+  'otp-organization-selected',
+  'otp-organization-created',
 ] as const;
 
-let config: DemoConfig = { mode: 'emulator', organizations: [] };
-let organizationId = new URLSearchParams(location.search).get('organization_id') ?? '';
+let config: DemoConfig = { mode: 'emulator', organizations: [], discovery: null };
+const params = new URLSearchParams(location.search);
+let organizationId = params.get('organization_id') ?? '';
+/** The discovery login: no organization chosen in advance. */
+let discovery = params.has('discovery');
+/** The member's other organizations, once signed in; and a switch that needs MFA. */
+let others: DiscoveredOrganization[] = [];
+let switching: ExchangeResponse | undefined;
 let session: CurrentSessionResponse | undefined;
 let enroll = false;
 let stepUp = false;
@@ -38,7 +54,24 @@ const log: { name: string; detail: string }[] = [];
 
 async function refreshSession() {
   session = await client.session().catch(() => undefined);
+  switching = undefined;
+  const listed = session
+    ? await client.listDiscoveredOrganizations().catch(() => undefined)
+    : undefined;
+  const current = session?.organization.organization_id;
+  others = (listed?.discovered_organizations ?? []).filter(
+    (o) => o.organization.organization_id !== current,
+  );
   update();
+}
+
+/** Switches the signed-in member to another of their organizations (sessions/exchange). */
+async function switchTo(id: string) {
+  const answer = await client.exchangeSession({ organization_id: id }).catch(() => undefined);
+  if (answer && !answer.member_authenticated && answer.mfa_required) {
+    switching = answer;
+    update();
+  } else await refreshSession();
 }
 
 async function logout() {
@@ -61,14 +94,31 @@ function record(event: Event) {
 function organizationPicker() {
   return html`<fieldset>
     <legend>Organization</legend>
+    <label>
+      <input
+        type="radio"
+        name="organization"
+        .checked=${discovery}
+        @change=${() => ((discovery = true), update())}
+      />
+      Any organization: discovery login
+    </label>
+    <ul class="members">
+      ${
+        config.discovery
+          ? html`<li>${config.discovery.email_address} — member of two, invited to a third</li>`
+          : nothing
+      }
+      <li>any address: create an organization</li>
+    </ul>
     ${config.organizations.map(
       (org) =>
         html`<label>
             <input
               type="radio"
               name="organization"
-              .checked=${org.organization_id === organizationId}
-              @change=${() => ((organizationId = org.organization_id), update())}
+              .checked=${!discovery && org.organization_id === organizationId}
+              @change=${() => ((discovery = false), (organizationId = org.organization_id), update())}
             />
             ${org.organization_name} (<code>${org.mfa_policy}</code>)
           </label>
@@ -89,12 +139,16 @@ function organizationPicker() {
 
 function loginPanel() {
   return html`<section aria-labelledby="login-heading">
-    <h2 id="login-heading">Try it</h2>
+    <h2 id="login-heading" tabindex="-1">Try it</h2>
     ${config.mode === 'emulator' ? organizationPicker() : nothing}
     ${
-      organizationId
-        ? html`<otp-email-auth organization-id=${organizationId}></otp-email-auth>`
-        : html`<p>Add <code>?organization_id=…</code> to the address to choose an organization.</p>`
+      discovery
+        ? html`<otp-email-auth discovery allow-create></otp-email-auth>`
+        : organizationId
+          ? html`<otp-email-auth organization-id=${organizationId}></otp-email-auth>`
+          : html`<p>
+              Add <code>?organization_id=…</code> to the address to choose an organization.
+            </p>`
     }
   </section>`;
 }
@@ -102,7 +156,7 @@ function loginPanel() {
 function sessionPanel(current: CurrentSessionResponse) {
   const factors = current.member_session.authentication_factors.map((f) => f.type).join(', ');
   return html`<section aria-labelledby="session-heading">
-    <h2 id="session-heading">Your session</h2>
+    <h2 id="session-heading" tabindex="-1">Your session</h2>
     <p>
       ${current.member.email_address} at ${current.organization.organization_name}.<br />
       Factors: <code>${factors}</code>. Session ends ${current.member_session.expires_at}.
@@ -137,31 +191,66 @@ function sessionPanel(current: CurrentSessionResponse) {
               Step up with SMS
             </button>`
     }
+    ${switchPanel()}
     <button type="button" @click=${logout}>Log out</button>
   </section>`;
+}
+
+/** The member's other organizations: one button each (sessions/exchange), MFA inline if needed. */
+function switchPanel() {
+  if (switching) {
+    return html`<otp-sms-stepup
+      .member=${switching.member}
+      .organization=${switching.organization}
+      .mfaRequired=${switching.mfa_required}
+    ></otp-sms-stepup>`;
+  }
+  if (others.length === 0) return nothing;
+  return html`<h3>Switch organization</h3>
+    <ul class="members">
+      ${others.map(
+        ({ organization }) =>
+          html`<li>
+            <button type="button" @click=${() => switchTo(organization.organization_id)}>
+              ${organization.organization_name}
+            </button>
+          </li>`,
+      )}
+    </ul>`;
 }
 
 function eventLog() {
   return html`<section aria-labelledby="log-heading">
     <h2 id="log-heading">Events</h2>
-    ${log.length === 0 ? html`<p>No events yet.</p>` : nothing}
-    <ol class="log">
-      ${log.map(
-        (e) =>
-          html`<li>
-            <code>${e.name}</code>
-            <pre>${e.detail}</pre>
-          </li>`,
-      )}
-    </ol>
+    ${
+      log.length === 0
+        ? html`<p>No events yet.</p>`
+        : html`<div class="log" role="region" aria-label="Event log, newest first" tabindex="0">
+            <ol>
+              ${log.map(
+                (e) =>
+                  html`<li>
+                    <code>${e.name}</code>
+                    <pre>${e.detail}</pre>
+                  </li>`,
+              )}
+            </ol>
+          </div>`
+    }
   </section>`;
 }
+
+/** The panel on screen; when it changes (signed in, signed out) focus goes to its heading. */
+let shown: 'login' | 'session' | undefined;
 
 function update() {
   render(
     html`${session ? sessionPanel(session) : loginPanel()} ${eventLog()}`,
     document.getElementById('demo')!,
   );
+  const now = session ? 'session' : 'login';
+  if (shown && shown !== now) document.getElementById(`${now}-heading`)?.focus();
+  shown = now;
 }
 
 async function start() {
@@ -169,6 +258,7 @@ async function start() {
   config = await fetch('/demo-config.json').then((r) => r.json() as Promise<DemoConfig>);
   if (config.mode === 'stytch') document.getElementById('mode')!.textContent = 'Stytch';
   organizationId ||= config.organizations[0]?.organization_id ?? '';
+  discovery ||= !organizationId;
   await refreshSession();
 }
 

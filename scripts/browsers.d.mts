@@ -6,3 +6,4 @@ export interface BrowserPaths {
   xvfbRun?: string;
 }
 export function findBrowsers(): BrowserPaths;
+export const CHROMIUM_FLAGS: readonly string[];

@@ -38,6 +38,17 @@ const ENGINES = {
   },
 };
 
+/** Flags Chromium needs here (containers without a GPU or a sandbox, no network besides the tests). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Path of each engine binary, or undefined where it is not found. */
 export function findBrowsers() {
   return Object.fromEntries(

@@ -153,6 +153,60 @@ describe('createOtpClient', () => {
         },
       },
       {
+        name: 'discoverySend',
+        run: (api) => api.discoverySend({ email_address: 'ada@example.com', locale: 'en' }),
+        method: 'POST',
+        path: '/api/v1/b2b/otps/email/discovery/send',
+        body: '{"email_address":"ada@example.com","locale":"en"}',
+        response: base,
+      },
+      {
+        name: 'discoveryAuthenticate',
+        run: (api) =>
+          api.discoveryAuthenticate({ email_address: 'ada@example.com', code: '123456' }),
+        method: 'POST',
+        path: '/api/v1/b2b/otps/email/discovery/authenticate',
+        body: '{"email_address":"ada@example.com","code":"123456"}',
+        response: { ...base, email_address: 'ada@example.com', discovered_organizations: [] },
+      },
+      {
+        name: 'listDiscoveredOrganizations',
+        run: (api) => api.listDiscoveredOrganizations(),
+        method: 'POST',
+        path: '/api/v1/b2b/discovery/organizations',
+        body: '{}',
+        response: { ...base, discovered_organizations: [], organization_id_hint: null },
+      },
+      {
+        name: 'exchangeIntermediateSession',
+        run: (api) => api.exchangeIntermediateSession({ organization_id: ORG_ID }),
+        method: 'POST',
+        path: '/api/v1/b2b/discovery/intermediate_sessions/exchange',
+        body: `{"organization_id":"${ORG_ID}"}`,
+        response: { ...base, member, organization, member_session: memberSession },
+      },
+      {
+        name: 'createOrganizationViaDiscovery',
+        run: (api) =>
+          api.createOrganizationViaDiscovery({
+            organization_name: 'NewCo',
+            organization_slug: 'newco',
+          }),
+        method: 'POST',
+        path: '/api/v1/b2b/discovery/organizations/create',
+        body: '{"organization_name":"NewCo","organization_slug":"newco"}',
+        response: { ...base, member, organization, member_session: memberSession },
+      },
+      {
+        name: 'exchangeSession',
+        run: (api) =>
+          api.exchangeSession({ organization_id: ORG_ID, session_duration_minutes: 30 }),
+        method: 'POST',
+        path: '/api/v1/b2b/sessions/exchange',
+        body: `{"organization_id":"${ORG_ID}","session_duration_minutes":30}`,
+        response: { ...base, member, organization, member_session: memberSession },
+      },
+      {
         name: 'session',
         run: (api) => api.session(),
         method: 'GET',
@@ -319,7 +373,7 @@ describe('createOtpClient', () => {
       expect(error.error_message).to.equal(body.error_message);
       expect(error.request_id).to.equal(body.request_id);
       expect(error.error_url).to.equal(body.error_url);
-      expect(error.retry_after).to.equal(undefined);
+      expect(error.retryAfter).to.equal(undefined);
       expect(error.isNetworkError).to.equal(false);
       expect(calls).to.have.length(1);
     });
@@ -347,7 +401,7 @@ describe('createOtpClient', () => {
       const error = await otpError(sendCode(fetch));
       expect(error.status_code).to.equal(429);
       expect(error.error_type).to.equal('too_many_requests');
-      expect(error.retry_after).to.equal(30);
+      expect(error.retryAfter).to.equal(30);
       expect(calls).to.have.length(1);
     });
 
@@ -358,19 +412,19 @@ describe('createOtpClient', () => {
           'Retry-After': 'Wed, 21 Oct 2015 07:30:00 GMT',
         }),
       );
-      expect((await otpError(sendCode(fetch))).retry_after).to.equal(120);
+      expect((await otpError(sendCode(fetch))).retryAfter).to.equal(120);
     });
 
     it('reads Retry-After as an HTTP-date relative to the client clock without a Date header', async () => {
       const at = new Date(Date.now() + 90_000).toUTCString();
       const { fetch } = fakeFetch(() => tooMany({ 'Retry-After': at }));
-      expect((await otpError(sendCode(fetch))).retry_after).to.be.within(88, 90);
+      expect((await otpError(sendCode(fetch))).retryAfter).to.be.within(88, 90);
     });
 
-    it('leaves retry_after undefined for a garbage Retry-After', async () => {
+    it('leaves retryAfter undefined for a garbage Retry-After', async () => {
       const { fetch } = fakeFetch(() => tooMany({ 'Retry-After': 'in a while' }));
       const error = await otpError(sendCode(fetch));
-      expect(error.retry_after).to.equal(undefined);
+      expect(error.retryAfter).to.equal(undefined);
       expect(error.error_type).to.equal('too_many_requests');
     });
 
@@ -386,7 +440,7 @@ describe('createOtpClient', () => {
       expect(error.status_code).to.equal(503);
       expect(error.error_type).to.equal('unexpected_response');
       expect(error.error_message).to.contain('503');
-      expect(error.retry_after).to.equal(5);
+      expect(error.retryAfter).to.equal(5);
       expect(error.isNetworkError).to.equal(false);
       expect(calls).to.have.length(1);
     });

@@ -73,20 +73,24 @@ async function readResponse(response: Response): Promise<Json> {
       str(body.error_message) ?? `Unexpected response from the server (HTTP ${status}).`,
     request_id: str(body.request_id),
     error_url: str(body.error_url),
-    retry_after: parseRetryAfter(response.headers.get('Retry-After'), response.headers.get('Date')),
+    retryAfter: parseRetryAfter(response.headers.get('Retry-After'), response.headers.get('Date')),
   });
 }
 
 /**
  * Creates the fetch-based {@link OtpApi} the elements use to talk to the gateway.
  *
- * Requests go to `{baseUrl}/v1/b2b/otps/...` with Stytch's field names, plus `GET {baseUrl}/session`
- * and `POST {baseUrl}/logout`. Every failure rejects with an {@link OtpAuthError}, except an abort
+ * Requests go to `{baseUrl}/v1/b2b/...` with Stytch's paths and field names (the OTP endpoints, the
+ * discovery endpoints and `sessions/exchange`), plus `GET {baseUrl}/session` and
+ * `POST {baseUrl}/logout`. Every failure rejects with an {@link OtpAuthError}, except an abort
  * through the caller's `signal`, which rejects with that signal's `AbortError`. Nothing is retried.
  *
  * @example
  * const api = createOtpClient({ baseUrl: '/auth' });
  * await api.emailLoginOrSignup({ organization_id, email_address });
+ * // Signed in, switch to another of the member's organizations:
+ * const { discovered_organizations } = await api.listDiscoveredOrganizations();
+ * await api.exchangeSession({ organization_id: discovered_organizations[1].organization.organization_id });
  */
 export function createOtpClient(options: OtpClientOptions = {}): OtpApi {
   const base = (options.baseUrl ?? '/api').replace(/\/+$/, '');
@@ -164,13 +168,20 @@ export function createOtpClient(options: OtpClientOptions = {}): OtpApi {
   const post =
     <T>(path: string) =>
     (body: object, opts?: RequestOptions) =>
-      request<T>('POST', `/v1/b2b/otps/${path}`, body, opts);
+      request<T>('POST', `/v1/b2b/${path}`, body, opts);
 
   return {
-    emailLoginOrSignup: post('email/login_or_signup'),
-    emailAuthenticate: post('email/authenticate'),
-    smsSend: post('sms/send'),
-    smsAuthenticate: post('sms/authenticate'),
+    emailLoginOrSignup: post('otps/email/login_or_signup'),
+    emailAuthenticate: post('otps/email/authenticate'),
+    smsSend: post('otps/sms/send'),
+    smsAuthenticate: post('otps/sms/authenticate'),
+    discoverySend: post('otps/email/discovery/send'),
+    discoveryAuthenticate: post('otps/email/discovery/authenticate'),
+    listDiscoveredOrganizations: (opts) =>
+      request('POST', '/v1/b2b/discovery/organizations', {}, opts),
+    exchangeIntermediateSession: post('discovery/intermediate_sessions/exchange'),
+    createOrganizationViaDiscovery: post('discovery/organizations/create'),
+    exchangeSession: post('sessions/exchange'),
     session: (opts) => request('GET', '/session', undefined, opts),
     logout: (opts) => request('POST', '/logout', {}, opts),
   };

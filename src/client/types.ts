@@ -146,6 +146,84 @@ export interface CurrentSessionResponse extends BaseResponse {
   member_session: MemberSession;
 }
 
+// Discovery: sign in by email without an organization, then pick, join or create one.
+
+/** How the member relates to a discovered organization (Stytch's `membership.type`). */
+export type MembershipType =
+  | 'active_member'
+  | 'pending_member'
+  | 'invited_member'
+  | 'eligible_to_join_by_email_domain'
+  | 'eligible_to_join_by_oauth_tenant';
+
+/** Stytch's Discovered Organization object, as the gateway passes it on. */
+export interface DiscoveredOrganization {
+  organization: Organization;
+  membership: {
+    type: MembershipType;
+    /** `{ domain }` for `eligible_to_join_by_email_domain`, else null. */
+    details: { domain?: string } | null;
+    member: Member | null;
+  };
+  /** True when picking it signs the member in at once (no MFA or other primary factor needed). */
+  member_authenticated: boolean;
+  primary_required: { allowed_auth_methods: string[] } | null;
+  mfa_required: MfaRequired | null;
+}
+
+export interface DiscoverySendRequest {
+  email_address: string;
+  locale?: string;
+  discovery_expiration_minutes?: number;
+}
+
+export interface DiscoveryAuthenticateRequest {
+  email_address: string;
+  code: string;
+}
+
+export interface DiscoveryAuthenticateResponse extends BaseResponse {
+  email_address: string;
+  discovered_organizations: DiscoveredOrganization[];
+  intermediate_session_token_expires_at?: string;
+  /** Present only when the gateway is configured with `exposeTokens: true`. */
+  intermediate_session_token?: string;
+}
+
+/** `POST /v1/b2b/discovery/organizations`: with the discovery IST, or with the session. */
+export interface DiscoveredOrganizationsResponse extends BaseResponse {
+  email_address: string;
+  discovered_organizations: DiscoveredOrganization[];
+  organization_id_hint: string | null;
+}
+
+export interface IntermediateSessionExchangeRequest {
+  organization_id: string;
+  session_duration_minutes?: number;
+  /** For the SMS Stytch sends at once when the member has a second factor. */
+  locale?: string;
+}
+
+export interface DiscoveryOrganizationCreateRequest {
+  organization_name: string;
+  /** 2–128 characters: letters, digits and `-`, `.`, `_`, `~`. */
+  organization_slug: string;
+  session_duration_minutes?: number;
+}
+
+export interface SessionExchangeRequest {
+  /** The organization to switch to. */
+  organization_id: string;
+  session_duration_minutes?: number;
+  locale?: string;
+}
+
+/**
+ * What the exchanges answer: a session (`member_authenticated: true`), or MFA pending, exactly like
+ * `email/authenticate`.
+ */
+export type ExchangeResponse = Omit<EmailAuthenticateResponse, 'method_id'>;
+
 export interface RequestOptions {
   signal?: AbortSignal;
 }
@@ -168,6 +246,30 @@ export interface OtpApi {
     body: SmsAuthenticateRequest,
     options?: RequestOptions,
   ): Promise<SmsAuthenticateResponse>;
+  /** Emails a discovery code: no organization needed. */
+  discoverySend(body: DiscoverySendRequest, options?: RequestOptions): Promise<BaseResponse>;
+  /** Checks the discovery code; the gateway keeps the intermediate session in its cookie. */
+  discoveryAuthenticate(
+    body: DiscoveryAuthenticateRequest,
+    options?: RequestOptions,
+  ): Promise<DiscoveryAuthenticateResponse>;
+  /** The organizations of the discovery login in progress, else of the signed-in member. */
+  listDiscoveredOrganizations(options?: RequestOptions): Promise<DiscoveredOrganizationsResponse>;
+  /** Signs in to (or joins) the organization picked after discovery. */
+  exchangeIntermediateSession(
+    body: IntermediateSessionExchangeRequest,
+    options?: RequestOptions,
+  ): Promise<ExchangeResponse>;
+  /** Creates an organization with the discovery login's member as its admin, and signs in to it. */
+  createOrganizationViaDiscovery(
+    body: DiscoveryOrganizationCreateRequest,
+    options?: RequestOptions,
+  ): Promise<ExchangeResponse>;
+  /** Switches the signed-in member to another of their organizations. */
+  exchangeSession(
+    body: SessionExchangeRequest,
+    options?: RequestOptions,
+  ): Promise<ExchangeResponse>;
   session(options?: RequestOptions): Promise<CurrentSessionResponse>;
   logout(options?: RequestOptions): Promise<BaseResponse>;
 }

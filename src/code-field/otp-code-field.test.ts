@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { OtpCodeCompleteEvent } from '../events/otp-code-complete.js';
-import './otp-code-field.js';
+import '../define/code-field.js';
 import type { OtpCodeField } from './otp-code-field.js';
 
 const inputOf = (el: OtpCodeField) => el.shadowRoot!.querySelector('input')!;
@@ -121,10 +121,10 @@ describe('otp-code-field', () => {
 
     it('keeps the code at 16px or more even when a smaller size is asked for', async () => {
       const el = await fixture<OtpCodeField>(
-        html`<otp-code-field style="--otp-code-font-size: 10px" slots></otp-code-field>`,
+        html`<otp-code-field style="--otp-code-font-size: 10px" boxes></otp-code-field>`,
       );
       expect(parseFloat(getComputedStyle(inputOf(el)).fontSize)).to.be.at.least(16);
-      expect(parseFloat(getComputedStyle(part(el, 'slot')!).fontSize)).to.be.at.least(16);
+      expect(parseFloat(getComputedStyle(part(el, 'box')!).fontSize)).to.be.at.least(16);
     });
 
     it('is labelled inside the shadow root and delegates focus', async () => {
@@ -469,18 +469,53 @@ describe('otp-code-field', () => {
     });
   });
 
-  describe('slots', () => {
+  describe('disabled and read-only', () => {
+    it('can be typed in again once disabled is turned off', async () => {
+      const el = await fixture<OtpCodeField>(html`<otp-code-field></otp-code-field>`);
+      const input = el.shadowRoot!.querySelector('input')!;
+      el.disabled = true;
+      await waitUntil(() => input.disabled, 'disabled');
+      el.disabled = false;
+      await waitUntil(() => !input.disabled, 'enabled again');
+      el.focus();
+      await sendKeys({ type: '12' });
+      expect(el.value).to.equal('12');
+    });
+
+    it('keeps its value, focusable, while read-only', async () => {
+      const el = await fixture<OtpCodeField>(
+        html`<otp-code-field value="12" readonly></otp-code-field>`,
+      );
+      el.focus();
+      await sendKeys({ type: '3' });
+      expect(el.value).to.equal('12');
+      expect(el.shadowRoot!.activeElement?.id).to.equal('input');
+    });
+
+    it('draws its hint in --otp-color-muted', async () => {
+      const el = await fixture<OtpCodeField>(
+        html`<otp-code-field
+          hint="Six digits"
+          style="--otp-color-muted: rgb(1, 2, 3)"
+        ></otp-code-field>`,
+      );
+      const hint = el.shadowRoot!.querySelector('[part=hint]')!;
+      expect(getComputedStyle(hint).color).to.equal('rgb(1, 2, 3)');
+    });
+  });
+
+  describe('boxes', () => {
     it('are decorative parts under the real input, which is transparent but not invisible', async () => {
       const el = await fixture<OtpCodeField>(
-        html`<otp-code-field slots value="12"></otp-code-field>`,
+        html`<otp-code-field boxes value="12"></otp-code-field>`,
       );
-      const slots = part(el, 'slots')!;
-      expect(slots.getAttribute('aria-hidden')).to.equal('true');
-      const boxes = el.shadowRoot!.querySelectorAll('[part~="slot"]');
+      const row = part(el, 'boxes')!;
+      expect(row.getAttribute('aria-hidden')).to.equal('true');
+      const boxes = el.shadowRoot!.querySelectorAll('[part~="box"]');
       expect(boxes).to.have.length(6);
       expect([...boxes].map((b) => b.textContent)).to.deep.equal(['1', '2', '', '', '', '']);
-      expect(el.shadowRoot!.querySelectorAll('[part~="slot-filled"]')).to.have.length(2);
-      expect(part(el, 'slot-active')).to.equal(null);
+      expect(el.shadowRoot!.querySelectorAll('[part~="box-filled"]')).to.have.length(2);
+      expect(part(el, 'box-active')).to.equal(null);
 
       const input = inputOf(el);
       const style = getComputedStyle(input);
@@ -492,19 +527,19 @@ describe('otp-code-field', () => {
       expect(hit).to.equal(input);
     });
 
-    it('mark the slot at the caret as active while focused', async () => {
+    it('mark the box at the caret as active while focused', async () => {
       const el = await fixture<OtpCodeField>(
-        html`<otp-code-field slots length="4"></otp-code-field>`,
+        html`<otp-code-field boxes length="4"></otp-code-field>`,
       );
       await typeInto(el, '12');
       const active = () =>
-        [...el.shadowRoot!.querySelectorAll('[part~="slot"]')].indexOf(part(el, 'slot-active')!);
+        [...el.shadowRoot!.querySelectorAll('[part~="box"]')].indexOf(part(el, 'box-active')!);
       expect(active()).to.equal(2);
       await type('34');
       expect(active()).to.equal(3);
       inputOf(el).blur();
       await el.updateComplete;
-      expect(part(el, 'slot-active')).to.equal(null);
+      expect(part(el, 'box-active')).to.equal(null);
     });
   });
 
@@ -523,42 +558,42 @@ describe('otp-code-field', () => {
       expect(input.borderTopLeftRadius).to.equal('3px');
     });
 
-    it('shows a focus ring on the input, or on the active slot', async () => {
+    it('shows a focus ring on the input, or on the active box', async () => {
       const el = await fixture<OtpCodeField>(html`<otp-code-field></otp-code-field>`);
       inputOf(el).focus();
       expect(getComputedStyle(inputOf(el)).outlineStyle).to.equal('solid');
-      el.slots = true;
+      el.boxes = true;
       await el.updateComplete;
       inputOf(el).blur();
       inputOf(el).focus();
       await el.updateComplete;
-      expect(getComputedStyle(part(el, 'slot-active')!).outlineStyle).to.equal('solid');
+      expect(getComputedStyle(part(el, 'box-active')!).outlineStyle).to.equal('solid');
     });
 
     it('keeps digits left to right in a right-to-left page', async () => {
       const page = await fixture<HTMLElement>(
-        html`<div dir="rtl"><otp-code-field slots value="12"></otp-code-field></div>`,
+        html`<div dir="rtl"><otp-code-field boxes value="12"></otp-code-field></div>`,
       );
       const el = page.querySelector('otp-code-field')!;
       await el.updateComplete;
-      const [first, second] = el.shadowRoot!.querySelectorAll('[part~="slot"]');
+      const [first, second] = el.shadowRoot!.querySelectorAll('[part~="box"]');
       expect(first.getBoundingClientRect().left).to.be.below(second.getBoundingClientRect().left);
       expect(getComputedStyle(inputOf(el)).direction).to.equal('ltr');
     });
 
     it('follows the color scheme and stops the caret blink for reduced motion', async () => {
       const el = await fixture<OtpCodeField>(
-        html`<otp-code-field slots error="Wrong"></otp-code-field>`,
+        html`<otp-code-field boxes error="Wrong"></otp-code-field>`,
       );
       inputOf(el).focus();
       await el.updateComplete;
       const check = () => {
         const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
         const dark = matchMedia('(prefers-color-scheme: dark)').matches;
-        const caret = getComputedStyle(part(el, 'slot-active')!, '::after').animationName;
+        const caret = getComputedStyle(part(el, 'box-active')!, '::after').animationName;
         expect(caret).to.equal(reduce ? 'none' : 'blink');
         expect(getComputedStyle(part(el, 'error')!).color).to.equal(
-          dark ? 'rgb(255, 156, 148)' : 'rgb(179, 38, 30)',
+          dark ? 'rgb(255, 138, 128)' : 'rgb(198, 40, 40)',
         );
       };
       check();
@@ -588,9 +623,9 @@ describe('otp-code-field', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('is accessible with slots', async () => {
+    it('is accessible with boxes', async () => {
       const el = await fixture<OtpCodeField>(
-        html`<otp-code-field slots value="123" error="Wrong"></otp-code-field>`,
+        html`<otp-code-field boxes value="123" error="Wrong"></otp-code-field>`,
       );
       await expect(el).to.be.accessible();
     });
@@ -686,13 +721,11 @@ describe('otp-code-field', () => {
       expect(el.value).to.equal('12');
     });
 
-    it('is not used with web-otp="false"', async () => {
-      const el = await fixture<OtpCodeField>(
-        html`<otp-code-field web-otp="false"></otp-code-field>`,
-      );
+    it('is not used with no-web-otp', async () => {
+      const el = await fixture<OtpCodeField>(html`<otp-code-field no-web-otp></otp-code-field>`);
       await el.updateComplete;
       await aTimeout(10);
-      expect(el.webOtp).to.be.false;
+      expect(el.noWebOtp).to.be.true;
       expect(requests).to.have.length(0);
     });
   });

@@ -1,8 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { OtpElement } from '../internal/otp-element.js';
+import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { OtpCodeCompleteEvent } from '../events/otp-code-complete.js';
-import { en } from '../i18n/en.js';
+import { LocalizeController } from '../internal/localize-controller.js';
 import { normalizeDigits, sanitizeCode } from '../internal/sanitize-code.js';
 import { styles } from './otp-code-field.styles.js';
 
@@ -36,21 +37,10 @@ const digits = (text: string) => normalizeDigits(text).replace(/[^0-9]/g, '');
  * @csspart input - The real `<input>`.
  * @csspart hint - The hint text.
  * @csspart error - The error text (a `role="alert"` live region).
- * @csspart slots - The row of per-digit boxes (with `slots`).
- * @csspart slot - One digit box; also `slot-filled` when it holds a digit, `slot-active` at the caret.
- *
- * @cssprop [--otp-font-family=system-ui, sans-serif] - Font of label and texts.
- * @cssprop [--otp-color-text=#1f2328 (dark: #e6edf3)] - Text color.
- * @cssprop [--otp-color-border=#6e7781 (dark: #8b949e)] - Border of the input and slots.
- * @cssprop [--otp-color-focus=#0969da (dark: #4493f8)] - Focus ring.
- * @cssprop [--otp-color-error=#b3261e (dark: #ff9c94)] - Error text and invalid border.
- * @cssprop [--otp-color-surface=#fff (dark: #0d1117)] - Background of the input and slots.
- * @cssprop [--otp-radius=6px] - Corner radius.
- * @cssprop [--otp-space=0.5rem] - Spacing unit.
- * @cssprop [--otp-code-font-size=1.5rem] - Size of the digits; never below 16px (iOS zooms below).
+ * @csspart boxes - The row of per-digit boxes (with `boxes`).
+ * @csspart box - One digit box; also `box-filled` when it holds a digit, `box-active` at the caret.
  */
-@customElement('otp-code-field')
-export class OtpCodeField extends LitElement {
+export class OtpCodeField extends OtpElement {
   static formAssociated = true;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = styles;
@@ -73,7 +63,8 @@ export class OtpCodeField extends LitElement {
   /** Number of digits of a complete code. */
   @property({ type: Number }) length = 6;
 
-  @property() label = en.codeLabel;
+  /** The visible label and accessible name; by default the catalog's for the `lang` in effect. */
+  @property() label?: string;
 
   /** Help text, announced as the input's description (say how many digits and where they went). */
   @property() hint = '';
@@ -83,26 +74,33 @@ export class OtpCodeField extends LitElement {
 
   @property({ type: Boolean, reflect: true }) disabled = false;
 
+  /** Keeps the value as it is, focusable (e.g. while the code is being checked). */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
   @property({ type: Boolean }) required = false;
 
   /** Name of the value in the form data (reflected: form-associated elements submit under their `name` attribute). */
   @property({ reflect: true }) name = 'code';
 
   /** Shows decorative per-digit boxes over which the real input stays on top. */
-  @property({ type: Boolean }) slots = false;
+  @property({ type: Boolean }) boxes = false;
 
-  /** Listen for the code with WebOTP where available; `web-otp="false"` opts out. */
-  @property({ attribute: 'web-otp', converter: { fromAttribute: (v) => v !== 'false' } })
-  webOtp = true;
+  /** Turns WebOTP off; by default the field listens for the code's SMS where WebOTP is available. */
+  @property({ type: Boolean, attribute: 'no-web-otp' }) noWebOtp = false;
 
-  /** Validation message for an empty (`entered` 0) or partial code; set it to localize. */
-  @property({ attribute: false }) incompleteMessage = en.codeIncomplete;
+  /** Validation message for an empty (`entered` 0) or partial code; by default the catalog's for the `lang` in effect. */
+  @property({ attribute: false }) incompleteMessage = (length: number, entered: number): string =>
+    this.l10n.msg.codeIncomplete(length, entered);
 
   @state() private formDisabled = false;
   @state() private active = -1;
   @query('input') private input!: HTMLInputElement | null;
 
   private dirty = false;
+  private readonly l10n = new LocalizeController(this, {
+    locale: () => undefined,
+    overrides: () => undefined,
+  });
   private sms?: AbortController;
   private submitTarget: HTMLFormElement | null = null;
 
@@ -152,7 +150,10 @@ export class OtpCodeField extends LitElement {
     this.dirty = false;
   }
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    // Also called when `disabled` is reflected, inside this element's update, where a change
+    // would be lost (the field stayed disabled): set it once that update is done.
+    if (this.isUpdatePending) void this.updateComplete.then(() => (this.formDisabled = disabled));
+    else this.formDisabled = disabled;
   }
   formStateRestoreCallback(state: unknown): void {
     this.value = typeof state === 'string' ? state : '';
@@ -160,7 +161,7 @@ export class OtpCodeField extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('length')) this.value = this._value;
-    if (!this.webOtp) this.stopSms();
+    if (this.noWebOtp) this.stopSms();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -172,8 +173,8 @@ export class OtpCodeField extends LitElement {
     const { _value: value, error, hint } = this;
     const describedBy = [hint && 'hint', error && 'error'].filter(Boolean).join(' ');
     return html`<div part="base" class="base">
-      <label part="label" for="input">${this.label}</label>
-      <div class="field ${this.slots ? 'with-slots' : ''}" dir="ltr">
+      <label part="label" for="input">${this.label ?? this.l10n.msg.codeLabel}</label>
+      <div class="field ${this.boxes ? 'with-boxes' : ''}" dir="ltr">
         <input
           id="input"
           part="input"
@@ -189,6 +190,7 @@ export class OtpCodeField extends LitElement {
           name=${this.name}
           .value=${live(value)}
           ?disabled=${this.disabled || this.formDisabled}
+          ?readonly=${this.readonly}
           ?required=${this.required}
           aria-invalid=${error ? 'true' : nothing}
           aria-describedby=${describedBy || nothing}
@@ -204,14 +206,14 @@ export class OtpCodeField extends LitElement {
           @blur=${this.onBlur}
         />
         ${
-          this.slots
-            ? html`<div part="slots" class="slots" aria-hidden="true" translate="no">
+          this.boxes
+            ? html`<div part="boxes" class="boxes" aria-hidden="true" translate="no">
                 ${Array.from(
                   { length: this.length },
                   (_, i) =>
                     html`<span
-                      part="slot${value[i] ? ' slot-filled' : ''}${
-                        i === this.active ? ' slot-active' : ''
+                      part="box${value[i] ? ' box-filled' : ''}${
+                        i === this.active ? ' box-active' : ''
                       }"
                       >${value[i]}</span
                     >`,
@@ -356,7 +358,7 @@ export class OtpCodeField extends LitElement {
   };
 
   private listenForSms() {
-    if (this.sms || !this.isConnected || !this.webOtp) return;
+    if (this.sms || !this.isConnected || this.noWebOtp) return;
     if (!('OTPCredential' in window) || !window.isSecureContext) return;
     const sms = (this.sms = new AbortController());
     const request = { otp: { transport: ['sms'] }, signal: sms.signal } as CredentialRequestOptions;

@@ -1,13 +1,16 @@
 import { css } from 'lit';
+import { organizationListStyles } from '../discovery/organization-list.styles.js';
 import { flowStyles } from '../internal/styles.js';
 
 export const styles = [
   flowStyles,
+  organizationListStyles,
   css`
     /* Inline MFA sits inside this element's own box: no second frame. */
     otp-sms-stepup::part(base) {
       padding: 0;
       background: none;
+      border: 0;
     }
   `,
 ];

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import './otp-email-auth.js';
-import '../provider/otp-auth-provider.js';
+import '../define/email-auth.js';
+import '../define/provider.js';
 import type { OtpEmailAuth } from './otp-email-auth.js';
 import type { OtpCodeField } from '../code-field/otp-code-field.js';
 import { registerLocale } from '../i18n/locales.js';
@@ -19,6 +19,7 @@ import {
   organization,
   otpError,
   smsAuthenticateResponse,
+  smsSendResponse,
 } from '../../test/browser/support/fake-api.js';
 import {
   deepActiveElement,
@@ -31,6 +32,7 @@ import {
   trackRejections,
   typeInto,
 } from '../../test/browser/support/dom.js';
+import { FakeClock } from '../../test/browser/support/fake-clock.js';
 
 const EVENTS = [
   'otp-code-sent',
@@ -98,9 +100,9 @@ describe('otp-email-auth', () => {
       expect(events[0].detail).to.deep.equal({
         channel: 'email',
         to: EMAIL,
-        expires_in_seconds: 600,
-        member_id: MEMBER_ID,
-        organization_id: ORG_ID,
+        expiresInSeconds: 600,
+        memberId: MEMBER_ID,
+        organizationId: ORG_ID,
       });
       expect(events[0].bubbles && events[0].composed).to.be.true;
     });
@@ -143,27 +145,6 @@ describe('otp-email-auth', () => {
       expect(api.bodies('emailLoginOrSignup')).to.have.length(2);
     });
 
-    it('renders a server error message as text, never as markup', async () => {
-      const { el, api } = await setup();
-      const hostile = '<img src=x onerror="window.__pwned=1">Blocked';
-      api.on('emailLoginOrSignup', otpError('some_new_error', 400, { error_message: hostile }));
-      await typeInto(emailInput(el), EMAIL);
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => alertText(el));
-      expect(alertText(el)).to.equal(hostile);
-      expect(find(el, 'img')).to.equal(null);
-      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
-    });
-
-    it('shows a generic message for a server failure', async () => {
-      const { el, api } = await setup();
-      api.on('emailLoginOrSignup', otpError('internal_server_error_x', 502));
-      await typeInto(emailInput(el), EMAIL);
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => alertText(el));
-      expect(alertText(el)).to.equal('Something went wrong. Please try again.');
-    });
-
     it('sends the locale Stytch accepts for email, and the code lifetime when set', async () => {
       const { el, api, events } = await setup(new FakeOtpApi(), {
         locale: 'pt-BR',
@@ -179,9 +160,9 @@ describe('otp-email-auth', () => {
           signup_expiration_minutes: 5,
         },
       ]);
-      expect(events[0].detail.expires_in_seconds).to.equal(300);
+      expect(events[0].detail.expiresInSeconds).to.equal(300);
       expect(text(get(el, '[part~=code-field]').shadowRoot!.querySelector('#hint'))).to.contain(
-        'expires in 5 minutes',
+        'O código expira em 5 minutos.',
       );
     });
 
@@ -203,23 +184,13 @@ describe('otp-email-auth', () => {
       expect(codeField(el).hint).to.equal(
         'Enter the 6-digit code. The code expires in 10 minutes.',
       );
-      await waitUntil(() => statusText(el) === `We sent a code to ${EMAIL}.`);
+      await waitUntil(
+        () => statusText(el) === `We sent a code to ${EMAIL}. You can request a new code in 30 s.`,
+      );
       await expect(el).to.be.accessible();
     });
 
-    it('counts the expiry on the monotonic clock, not the device clock', async () => {
-      const { el, api } = await setup();
-      const realNow = Date.now;
-      Date.now = () => realNow() + 365 * 24 * 3600 * 1000;
-      try {
-        await toCodeStep(el, api);
-      } finally {
-        Date.now = realNow;
-      }
-      expect(codeField(el).hint).to.contain('expires in 10 minutes');
-    });
-
-    it('authenticates with the exact body and fires otp-session-created without tokens', async () => {
+    it('authenticates with the exact body (no session length unless set) and fires otp-session-created without tokens', async () => {
       const { el, api, events } = await setup();
       await toCodeStep(el, api);
       api.on('emailAuthenticate', emailAuthenticateResponse());
@@ -230,7 +201,6 @@ describe('otp-email-auth', () => {
           organization_id: ORG_ID,
           email_address: EMAIL,
           code: '123456',
-          session_duration_minutes: 60,
         },
       ]);
       const created = events.find((e) => e.type === 'otp-session-created')!;
@@ -260,10 +230,10 @@ describe('otp-email-auth', () => {
       });
     });
 
-    it('sends session-duration-minutes and the SMS locale with authenticate', async () => {
+    it('sends session-duration-minutes and the email locale with authenticate', async () => {
       const { el, api } = await setup(new FakeOtpApi(), {
         sessionDurationMinutes: 240,
-        locale: 'de',
+        locale: 'pt-PT',
       });
       await toCodeStep(el, api);
       api.on('emailAuthenticate', emailAuthenticateResponse());
@@ -274,7 +244,7 @@ describe('otp-email-auth', () => {
         email_address: EMAIL,
         code: '123456',
         session_duration_minutes: 240,
-        locale: 'de-DE',
+        locale: 'pt-br',
       });
     });
 
@@ -344,48 +314,19 @@ describe('otp-email-auth', () => {
       expect(api.bodies('emailAuthenticate')).to.have.length(1);
     });
 
-    it('offers an immediate resend after an expired code', async () => {
+    it('offers an immediate resend, as the primary action, after an expired code', async () => {
       const { el, api } = await setup();
       await toCodeStep(el, api);
-      const resend = get(el, '[part=secondary-button]');
-      expect(resend.getAttribute('aria-disabled')).to.equal('true');
+      expect(get(el, '[part=secondary-button]').getAttribute('aria-disabled')).to.equal('true');
       api.on('emailAuthenticate', otpError('unable_to_auth_otp_code', 401));
       await sendKeys({ type: '123456' });
       await waitUntil(() => codeField(el).error);
       expect(codeField(el).error).to.equal(
         'This code has expired or was already used. Request a new one.',
       );
+      const resend = get(el, 'form > [part=button]');
+      expect(text(resend)).to.equal('Send a new code');
       expect(resend.getAttribute('aria-disabled')).to.equal('false');
-    });
-
-    it('resends after the cooldown, announcing once when available', async () => {
-      const { el, api, events } = await setup(new FakeOtpApi(), { resendCooldown: 1 });
-      await toCodeStep(el, api);
-      const resend = get(el, '[part=secondary-button]');
-      expect(resend.getAttribute('aria-disabled')).to.equal('true');
-      const countdown = get(el, '[part=secondary-button] + [part=hint]');
-      expect(countdown.getAttribute('aria-hidden')).to.equal('true');
-      expect(text(countdown)).to.equal('Available in 1 s');
-      resend.click(); // ignored while cooling down
-      await settle(el);
-      expect(api.bodies('emailLoginOrSignup')).to.have.length(1);
-
-      await waitUntil(() => statusText(el) === 'You can request a new code now.', '', {
-        timeout: 3000,
-      });
-      expect(resend.getAttribute('aria-disabled')).to.equal('false');
-      expect(find(el, '[part=secondary-button] + [part=hint]')).to.equal(null);
-
-      api.on('emailLoginOrSignup', loginOrSignupResponse());
-      resend.click();
-      await waitUntil(() => statusText(el) === `We sent a new code to ${EMAIL}.`);
-      expect(api.bodies('emailLoginOrSignup')).to.deep.equal([
-        { organization_id: ORG_ID, email_address: EMAIL },
-        { organization_id: ORG_ID, email_address: EMAIL },
-      ]);
-      expect(events.filter((e) => e.type === 'otp-code-sent')).to.have.length(2);
-      expect(resend.getAttribute('aria-disabled'), 'cooldown restarts').to.equal('true');
-      await focusLandsOn((a) => a?.id === 'input', 'the code input');
     });
 
     it('goes back to the email step with the email kept', async () => {
@@ -400,21 +341,6 @@ describe('otp-email-auth', () => {
   });
 
   describe('requests', () => {
-    it('aborts the request when removed and fires nothing afterwards', async () => {
-      const { el, api, events } = await setup();
-      const pending = new Deferred();
-      api.on('emailLoginOrSignup', pending);
-      await typeInto(emailInput(el), EMAIL);
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => api.calls.length === 1);
-      const { signal } = api.calls[0];
-      el.remove();
-      expect(signal!.aborted).to.be.true;
-      pending.resolve(loginOrSignupResponse());
-      await settle(el);
-      expect(events).to.deep.equal([]);
-    });
-
     it('ignores a response that arrives after organization-id changed', async () => {
       const { el, api, events } = await setup();
       await toCodeStep(el, api);
@@ -438,49 +364,6 @@ describe('otp-email-auth', () => {
         organization_id: 'organization-test-0002',
         email_address: EMAIL,
       });
-    });
-
-    it('ignores a response that was already in flight when the client changed', async () => {
-      const { el, api, events } = await setup();
-      const pending = new Deferred();
-      api.on('emailLoginOrSignup', pending);
-      await typeInto(emailInput(el), EMAIL);
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => api.calls.length === 1);
-      // Changed and answered in the same task: the answer must still be dropped.
-      el.client = new FakeOtpApi();
-      pending.resolve(loginOrSignupResponse());
-      await settle(el);
-      expect(events).to.deep.equal([]);
-      expect(find(el, 'otp-code-field')).to.equal(null);
-    });
-
-    it('disables submit and resend with a countdown on 429 Retry-After', async () => {
-      const { el, api, events } = await setup(new FakeOtpApi(), { resendCooldown: 0 });
-      await toCodeStep(el, api);
-      api.on('emailAuthenticate', otpError('too_many_requests', 429, { retry_after: 1 }));
-      await sendKeys({ type: '123456' });
-      await waitUntil(() => alertText(el));
-      expect(alertText(el)).to.equal('Too many attempts. Please wait, then try again.');
-      const countdown = get(el, '[role=alert] + [part=hint]');
-      expect(countdown.getAttribute('aria-hidden')).to.equal('true');
-      expect(text(countdown)).to.equal('Try again in 1 s');
-      expect(submit(el).getAttribute('aria-disabled')).to.equal('true');
-      const resend = get(el, '[part=secondary-button]');
-      expect(resend.getAttribute('aria-disabled')).to.equal('true');
-      submit(el).click();
-      resend.click();
-      await settle(el);
-      expect(api.calls.length, 'nothing sent while waiting').to.equal(2);
-      expect(events.filter((e) => e.type === 'otp-error')[0].detail.error.retry_after).to.equal(1);
-      await expect(el).to.be.accessible();
-
-      await waitUntil(() => statusText(el) === 'You can try again now.', '', { timeout: 3000 });
-      expect(alertText(el)).to.equal('');
-      expect(submit(el).getAttribute('aria-disabled')).to.equal('false');
-      api.on('emailAuthenticate', emailAuthenticateResponse());
-      submit(el).click();
-      await waitUntil(() => events.some((e) => e.type === 'otp-session-created'));
     });
 
     it('handles a client that throws something other than OtpAuthError', async () => {
@@ -521,8 +404,8 @@ describe('otp-email-auth', () => {
       expect(mfa.detail).to.deep.equal({
         member: enrolled,
         organization: organization(),
-        mfa_required: mfaRequired,
-        sms_sent: true,
+        mfaRequired,
+        smsSent: true,
       });
       expect(events.map((e) => e.type)).to.not.include('otp-session-created');
       expect(find(el, 'otp-sms-stepup'), 'mfa="event" embeds nothing').to.equal(null);
@@ -563,7 +446,6 @@ describe('otp-email-auth', () => {
           organization_id: ORG_ID,
           member_id: MEMBER_ID,
           code: '246810',
-          session_duration_minutes: 60,
         },
       ]);
       expect(events.map((e) => [e.type, e.detail.channel])).to.deep.equal([
@@ -573,6 +455,48 @@ describe('otp-email-auth', () => {
         ['otp-session-created', undefined],
       ]);
       expect(events.at(-1)!.target, 'retargeted to the host').to.equal(el);
+    });
+
+    it('hands its resolved configuration to the inline SMS step, none copied by hand', async () => {
+      const clock = new FakeClock();
+      const api = new FakeOtpApi();
+      const wrapper = await fixture<HTMLElement>(
+        html`<otp-auth-provider session-duration-minutes="45" .client=${api} .clock=${clock}
+          ><otp-email-auth
+            organization-id=${ORG_ID}
+            locale="fr"
+            resend-cooldown="7"
+            .messages=${{ smsCodeHeading: 'Texted' }}
+          ></otp-email-auth
+        ></otp-auth-provider>`,
+      );
+      const el = wrapper.querySelector('otp-email-auth')!;
+      await el.updateComplete;
+      await toCodeStep(el, api);
+      api.on('emailAuthenticate', emailAuthenticateResponse({ mfa: mfaRequired }));
+      await sendKeys({ type: '123456' });
+      await focusLandsOn((a) => a?.id === 'input' && !!find(el, 'otp-sms-stepup'), 'SMS input');
+      const stepup = get(el, 'otp-sms-stepup');
+      expect(text(find(stepup, '[part=heading]')), 'own messages').to.equal('Texted');
+      const cooldown = () => text(find(stepup, '[part=secondary-button] + [part=hint]'));
+      expect(cooldown(), 'own resend-cooldown, own locale').to.equal('Disponible dans 7 s');
+      clock.advance(7000);
+      await waitUntil(() => cooldown() === '', "the provider's clock");
+      api.on('smsSend', smsSendResponse());
+      get(stepup, '[part=secondary-button]').click();
+      await waitUntil(() => api.bodies('smsSend').length === 1);
+      expect(api.bodies('smsSend')[0], 'own locale, own organization').to.deep.equal({
+        organization_id: ORG_ID,
+        member_id: MEMBER_ID,
+        locale: 'fr',
+      });
+      api.on('smsAuthenticate', smsAuthenticateResponse());
+      await focusLandsOn((a) => a?.id === 'input', 'SMS input');
+      await sendKeys({ type: '246810' });
+      await waitUntil(() => api.bodies('smsAuthenticate').length === 1);
+      expect(api.bodies('smsAuthenticate')[0], "the provider's session length").to.include({
+        session_duration_minutes: 45,
+      });
     });
 
     it('returns to the email step, email kept, when the pending login expired', async () => {
@@ -607,14 +531,14 @@ describe('otp-email-auth', () => {
       expect(text(get(el, '[part=heading]'))).to.equal('One more step is needed to sign in.');
     });
 
-    it('reports sms_sent false when the server sent no SMS', async () => {
+    it('reports smsSent false when the server sent no SMS', async () => {
       const { el, api, events } = await setup(new FakeOtpApi(), { mfa: 'event' });
       await toCodeStep(el, api);
       const notEnrolled = { member_options: null, secondary_auth_initiated: null };
       api.on('emailAuthenticate', emailAuthenticateResponse({ mfa: notEnrolled }));
       await sendKeys({ type: '123456' });
       await waitUntil(() => events.some((e) => e.type === 'otp-mfa-required'));
-      expect(events.find((e) => e.type === 'otp-mfa-required')!.detail.sms_sent).to.be.false;
+      expect(events.find((e) => e.type === 'otp-mfa-required')!.detail.smsSent).to.be.false;
     });
   });
 
@@ -668,19 +592,6 @@ describe('otp-email-auth', () => {
       ]);
     });
 
-    it('takes partial message overrides, errors merged', async () => {
-      const { el, api } = await setup(new FakeOtpApi(), {
-        messages: { emailHeading: 'Log in to Acme', errors: { network_error: 'Offline.' } },
-      });
-      expect(text(get(el, '[part=heading]'))).to.equal('Log in to Acme');
-      expect(text(submit(el))).to.equal('Continue');
-      api.on('emailLoginOrSignup', otpError('network_error', 0));
-      await typeInto(emailInput(el), EMAIL);
-      await sendKeys({ press: 'Enter' });
-      await waitUntil(() => alertText(el));
-      expect(alertText(el)).to.equal('Offline.');
-    });
-
     it('loads a registered locale lazily and falls back to English', async () => {
       registerLocale('fr', async () => ({ ...en, emailHeading: 'Connexion' }));
       const { el } = await setup(new FakeOtpApi(), { locale: 'fr-CA' });
@@ -690,6 +601,15 @@ describe('otp-email-auth', () => {
       expect(text(get(el, '[part=heading]'))).to.equal('Sign in');
     });
 
+    it('takes theme from its provider', async () => {
+      const wrapper = await fixture<HTMLElement>(
+        html`<otp-auth-provider theme="dark"><otp-email-auth></otp-email-auth></otp-auth-provider>`,
+      );
+      const el = wrapper.querySelector('otp-email-auth')!;
+      await el.updateComplete;
+      expect(getComputedStyle(get(el, '[part=base]')).backgroundColor).to.equal('rgb(30, 31, 34)');
+    });
+
     it('forces a colour scheme with theme, down into the code field', async () => {
       const bg = (el: OtpEmailAuth) => getComputedStyle(get(el, '[part=base]')).backgroundColor;
       const light = await setup(new FakeOtpApi(), { theme: 'light' });
@@ -697,7 +617,7 @@ describe('otp-email-auth', () => {
       expect(bg(light.el)).to.equal('rgb(255, 255, 255)');
       expect(bg(dark.el)).to.equal('rgb(30, 31, 34)');
       await toCodeStep(dark.el, dark.api);
-      const input = get(codeField(dark.el), 'input');
+      const input = get(codeField(dark.el), '[part~=box]');
       expect(getComputedStyle(input).backgroundColor).to.equal('rgb(30, 31, 34)');
       dark.el.style.setProperty('--otp-color-surface', 'rgb(1, 2, 3)');
       expect(bg(dark.el)).to.equal('rgb(1, 2, 3)');

@@ -1,14 +1,51 @@
 import { html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import type { EmailAuthenticateRequest, EmailLoginOrSignupRequest } from '../client/types.js';
+import { property, state } from 'lit/decorators.js';
+import type { OtpAuthError } from '../client/otp-auth-error.js';
+import type {
+  DiscoveredOrganization,
+  EmailAuthenticateRequest,
+  EmailLoginOrSignupRequest,
+  ExchangeResponse,
+} from '../client/types.js';
+import type { NewOrganization } from '../discovery/new-organization.js';
+import type { OtpAction, OtpStep } from '../events/otp-error.js';
+import { OtpOrganizationCreatedEvent } from '../events/otp-organization-created.js';
+import { OtpOrganizationSelectedEvent } from '../events/otp-organization-selected.js';
+import { OtpOrganizationsDiscoveredEvent } from '../events/otp-organizations-discovered.js';
 import { OtpMfaRequiredEvent, type OtpMfaRequiredDetail } from '../events/otp-mfa-required.js';
-import { EMAIL_LOCALES, OTP_LOCALES, matchLocale } from '../i18n/locales.js';
-import { OtpFlowElement } from '../internal/otp-flow-element.js';
-import '../sms-stepup/otp-sms-stepup.js';
+import { EMAIL_LOCALES, SMS_LOCALES } from '../i18n/locales.js';
+import { lazy } from '../internal/lazy.js';
+import { OtpFlowElement, type BackReason } from '../internal/otp-flow-element.js';
+import { StepMachine } from '../internal/step-machine.js';
 import { styles } from './otp-email-auth.styles.js';
 
 /** Stytch's default lifetime of an email code, in minutes. */
 const DEFAULT_CODE_MINUTES = 10;
+
+type DiscoveryViews = typeof import('../discovery/organization-list.js');
+
+/**
+ * The discovery views (organization list, create form) are a chunk of their own: loaded once a
+ * discovery code is on its way, so a page that signs in to a known organization never loads them.
+ */
+const loadDiscoveryViews = lazy(() => import('../discovery/organization-list.js'));
+
+/** sessionStorage key of the email typed (never a code or a token), kept across a reload. */
+export const EMAIL_STORAGE_KEY = 'otp-email-auth:email';
+
+/** The page was reloaded: only then is a kept email filled in (not in a second element, say). */
+function reloaded(): boolean {
+  const [navigation] = globalThis.performance?.getEntriesByType?.('navigation') ?? [];
+  return (navigation as PerformanceNavigationTiming | undefined)?.type === 'reload';
+}
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.sessionStorage;
+  } catch {
+    return undefined; // blocked (sandboxed frame, privacy settings)
+  }
+}
 
 /**
  * Email one-time-code sign-in for a Stytch B2B organization: the member enters an email address,
@@ -17,42 +54,41 @@ const DEFAULT_CODE_MINUTES = 10;
  *
  * @summary Sign in with a code sent by email.
  *
- * @fires {OtpCodeSentEvent} otp-code-sent - A code was emailed. Detail: `channel`, `to`, `expires_in_seconds`, `member_id`, `organization_id`.
+ * @fires {OtpCodeSentEvent} otp-code-sent - A code was emailed. Detail: `channel`, `to`, `expiresInSeconds`, `memberId`, `organizationId`.
  * @fires {OtpSessionCreatedEvent} otp-session-created - The member is signed in. Detail: `member`, `organization`, `member_session` (tokens only when the gateway exposes them).
- * @fires {OtpMfaRequiredEvent} otp-mfa-required - A second factor is needed. Cancelable: cancel it to handle MFA yourself. Detail: `member`, `organization`, `mfa_required`, `sms_sent`.
+ * @fires {OtpMfaRequiredEvent} otp-mfa-required - A second factor is needed. Cancelable: cancel it to handle MFA yourself. Detail: `member`, `organization`, `mfaRequired`, `smsSent`.
  * @fires {OtpErrorEvent} otp-error - A request failed. Detail: `error` (`OtpAuthError`), `step`, `action`.
+ * @fires {OtpOrganizationsDiscoveredEvent} otp-organizations-discovered - Discovery: the code was right; the member's organizations. Cancelable: cancel it to show your own picker and call `selectOrganization(id)`. Detail: `emailAddress`, `organizations` (Stytch's discovered organizations).
+ * @fires {OtpOrganizationSelectedEvent} otp-organization-selected - Discovery: an organization was picked; signing in to it starts. Detail: `organization`, `membership`.
+ * @fires {OtpOrganizationCreatedEvent} otp-organization-created - Discovery: the member created an organization (`allow-create`). Detail: `organization`, `member`.
  * @fires {OtpRestartEvent} otp-restart - From the inline `<otp-sms-stepup>`: the pending login expired; this element goes back to its email step, email kept.
+ *
+ * The email sent to is kept in `sessionStorage` (the email only, never a code or a token), so a
+ * reload on the code step comes back to the email step with it filled in; `no-remember-email`
+ * turns that off. It is removed once the member is signed in and when the element is removed.
+ *
+ * Escape on the code step, and "Edit" next to the email, go back to the email step (email kept);
+ * in the inline SMS step, "Use a different email" and Escape do the same.
+ *
+ * **Discovery login.** Without `organization-id` (or with `discovery`), the member signs in
+ * without naming an organization: email, code, then the list of their organizations (member,
+ * invited, or open to their email domain) as buttons; picking one signs in to it or continues to
+ * MFA as above. `auto-select` skips the list when there is exactly one; `allow-create` offers to
+ * create an organization (name and slug, checked as typed). When the sign-in expires (10 minutes)
+ * the element says so and goes back to the email step, email kept. To switch organizations later,
+ * call `exchangeSession({ organization_id })` on the client (`createOtpClient()`).
  *
  * When MFA continues inline, the events of the embedded `<otp-sms-stepup>` (`otp-code-sent` with
  * `channel: 'sms'`, `otp-session-created`, `otp-error`, `otp-restart`) bubble out of this element.
  *
- * @csspart base - The wrapper of the whole element.
- * @csspart form - Each step's form.
- * @csspart heading - Each step's heading.
- * @csspart label - The email label.
- * @csspart input - The email input.
- * @csspart button - The primary submit button.
- * @csspart secondary-button - "Send a new code".
- * @csspart link - "Use a different email".
- * @csspart hint - Help texts: where the code went, its expiry, countdowns.
- * @csspart error - The error message.
- * @csspart status - The polite live region (visually hidden by default).
- * @csspart code-field - The `<otp-code-field>`; its parts are forwarded as `code-input`, `code-slot`, `code-label`, `code-hint`, `code-error`.
+ * Parts and custom properties: see `OtpFlowElement` (all flow elements share them), plus:
+ * @csspart link - "Edit" next to the email on the code step; "Use a different email" under the inline SMS step.
+ * @csspart organization-list - Discovery: the list of organizations (`<ul>`).
+ * @csspart organization - Discovery: an organization's button; its accessible name says the organization and the membership.
+ * @csspart organization-name - Discovery: the organization's name in its button.
+ * @csspart organization-membership - Discovery: "member", "invited" or "you can join" in its button.
  * @csspart sms-stepup - The embedded `<otp-sms-stepup>` when MFA continues inline; its parts are forwarded under their own names.
- *
- * @cssprop --otp-color-primary - Buttons and links.
- * @cssprop --otp-color-on-primary - Text on the primary button.
- * @cssprop --otp-color-text - Text.
- * @cssprop --otp-color-muted - Hints.
- * @cssprop --otp-color-surface - Background.
- * @cssprop --otp-color-border - Input and secondary button borders.
- * @cssprop --otp-color-error - Error text and invalid borders.
- * @cssprop --otp-color-focus - Focus ring.
- * @cssprop [--otp-radius=8px] - Corner radius.
- * @cssprop [--otp-font-family=system-ui, sans-serif] - Font.
- * @cssprop [--otp-space=1rem] - Spacing unit.
  */
-@customElement('otp-email-auth')
 export class OtpEmailAuth extends OtpFlowElement {
   static override styles = styles;
 
@@ -63,23 +99,67 @@ export class OtpEmailAuth extends OtpFlowElement {
   /** Lifetime of the emailed code in minutes (Stytch: 2–15). When unset, Stytch's default of 10 applies and nothing is sent. */
   @property({ attribute: 'code-expiration-minutes', type: Number })
   codeExpirationMinutes?: number;
+  /** Does not keep the email in `sessionStorage` across a reload. */
+  @property({ attribute: 'no-remember-email', type: Boolean }) noRememberEmail = false;
+  /** Discovery login even when `organization-id` is set (without one it is the only way). */
+  @property({ type: Boolean }) discovery = false;
+  /** Discovery: with exactly one organization found, signs in to it without showing the list. */
+  @property({ attribute: 'auto-select', type: Boolean }) autoSelect = false;
+  /** Discovery: offers to create an organization (when the Stytch project allows members to). */
+  @property({ attribute: 'allow-create', type: Boolean }) allowCreate = false;
 
-  @state() private step: 'email' | 'code' | 'mfa' | 'done' = 'email';
+  private readonly steps = new StepMachine(
+    this,
+    {
+      email: ['code'],
+      code: ['email', 'organizations', 'mfa', 'done'],
+      organizations: ['email', 'create', 'mfa', 'done'],
+      create: ['email', 'organizations', 'mfa', 'done'],
+      mfa: ['email', 'done'],
+      done: [],
+    },
+    'email',
+  );
+  /** Discovery: the organizations found for the proven email. */
+  @state() private organizations: DiscoveredOrganization[] = [];
+  /** Discovery: the host cancelled `otp-organizations-discovered` and shows its own picker. */
+  @state() private hostPicks = false;
+  @state() private picking?: string;
+  @state() private newOrg?: NewOrganization;
+  /** Discovery: the organization list and create form, once loaded. */
+  private views?: DiscoveryViews;
   @state() private emailInvalid = false;
   /** Set when MFA continues inline in the embedded `<otp-sms-stepup>`. */
   @state() private inlineMfa?: OtpMfaRequiredDetail;
   private sentTo = '';
 
-  protected override render() {
-    return html`<div part="base">${this.renderStep()}${this.renderStatus()}</div>`;
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!this.email && !this.noRememberEmail && reloaded()) {
+      this.email = storage()?.getItem(EMAIL_STORAGE_KEY) ?? '';
+    }
   }
 
-  private renderStep() {
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Kept only for a reload (which disconnects nothing); removed with the element.
+    this.remember(undefined);
+  }
+
+  private remember(email: string | undefined): void {
+    const store = storage();
+    if (!store || this.noRememberEmail) return;
+    if (email) store.setItem(EMAIL_STORAGE_KEY, email);
+    else store.removeItem(EMAIL_STORAGE_KEY);
+  }
+
+  protected override renderStep() {
     const m = this.msg;
-    switch (this.step) {
+    const name = this.orgName;
+    switch (this.steps.current) {
       case 'email':
         return html`<form part="form" novalidate aria-busy=${this.busy} @submit=${this.sendEmail}>
-          <h2 part="heading">${m.emailHeading}</h2>
+          ${this.renderHeading(name ? m.signInTo(name) : m.emailHeading)}
           <label part="label" for="email">${m.emailLabel}</label>
           <input
             part="input"
@@ -92,42 +172,185 @@ export class OtpEmailAuth extends OtpFlowElement {
             required
             data-autofocus
             .value=${this.email}
+            ?readonly=${this.busy}
             aria-invalid=${this.emailInvalid ? 'true' : nothing}
             aria-describedby=${this.error ? 'error' : nothing}
             @input=${this.onEmailInput}
           />
-          ${this.renderError()}
-          <button part="button" type="submit" aria-disabled=${this.busy || this.retry.active}>
-            ${m.emailSubmit}
-          </button>
+          ${this.renderError()} ${this.renderSubmit(m.emailSubmit)}
         </form>`;
       case 'code':
-        return this.renderCodeStep(
-          m.emailCodeHeading,
-          this.sentTo,
-          html`<button part="link" type="button" @click=${this.restart}>${m.changeEmail}</button>`,
-        );
+        return this.renderCodeStep(m.emailCodeHeading, this.sentTo, {
+          edit: html`<button
+            part="link"
+            type="button"
+            aria-describedby="sent-to"
+            @click=${this.restart}
+          >
+            ${m.edit}
+          </button>`,
+        });
+      case 'organizations':
+        return this.views && this.renderOrganizations(this.views);
+      case 'create':
+        return this.views && this.renderCreate(this.views);
       case 'mfa':
+        // Configuration (organization, client, locale, messages, clock…) reaches it by context.
         return this.inlineMfa
           ? html`<otp-sms-stepup
-              part="sms-stepup"
-              exportparts="form,heading,label,input,button,secondary-button,hint,error,code-field,code-base,code-label,code-input,code-hint,code-error,code-slots,code-slot,code-slot-filled,code-slot-active"
-              .member=${this.inlineMfa.member}
-              .organization=${this.inlineMfa.organization}
-              .mfaRequired=${this.inlineMfa.mfa_required}
-              .organizationId=${this.orgId}
-              .client=${this.api}
-              .locale=${this.localeTag}
-              .sessionDurationMinutes=${this.sessionMinutes}
-              .resendCooldown=${this.resendCooldown}
-              .messages=${this.messages}
-              .theme=${this.theme}
-              @otp-restart=${this.restart}
-            ></otp-sms-stepup>`
-          : html`<h2 part="heading" tabindex="-1" data-autofocus>${m.mfaRequired}</h2>`;
+                part="sms-stepup"
+                exportparts="form,heading,label,input,button,secondary-button,link,hint,error,spinner,code-field,code-base,code-label,code-input,code-hint,code-error,code-boxes,code-box,code-box-filled,code-box-active"
+                .member=${this.inlineMfa.member}
+                .organization=${this.inlineMfa.organization}
+                .mfaRequired=${this.inlineMfa.mfaRequired}
+                @otp-restart=${this.restart}
+                @otp-session-created=${this.inlineDone}
+              ></otp-sms-stepup>
+              <div class="links">
+                <button part="link" type="button" @click=${this.restart}>${m.changeEmail}</button>
+              </div>`
+          : this.renderOutcome(m.mfaRequired, false);
       default:
-        return html`<h2 part="heading" tabindex="-1" data-autofocus>${m.signedIn}</h2>`;
+        return this.renderOutcome(m.signedIn);
     }
+  }
+
+  /** No organization given, or `discovery` set: sign in first, pick the organization after. */
+  private get discovering(): boolean {
+    return this.discovery || !this.orgId;
+  }
+
+  private renderOrganizations({ renderOrganizationsStep }: DiscoveryViews) {
+    const m = this.msg;
+    return renderOrganizationsStep({
+      organizations: this.organizations,
+      msg: m,
+      pending: this.picking,
+      blocked: this.requests.blocked,
+      busy: this.busy,
+      select: (id) => void this.selectOrganization(id),
+      label: (text, busy) => this.renderLabel(text, busy, m.busy),
+      heading: this.renderHeading(m.organizationsHeading, true),
+      email: this.sentTo,
+      error: this.renderError(),
+      ownPicker: this.hostPicks,
+      create: this.allowCreate ? () => this.openCreate() : undefined,
+      changeEmail: () => this.restart(),
+    });
+  }
+
+  private renderCreate({
+    renderCreateForm,
+    emptyOrganization,
+    withName,
+    withSlug,
+  }: DiscoveryViews) {
+    const m = this.msg;
+    const form = this.newOrg ?? emptyOrganization();
+    const { name, slug, nameBad, slugBad } = form;
+    return renderCreateForm({
+      msg: m,
+      name,
+      slug,
+      nameError: nameBad,
+      slugError: slugBad,
+      busy: this.busy,
+      error: this.renderError(),
+      heading: this.renderHeading(m.createOrganization),
+      submit: this.renderSubmit(m.createSubmit, m.busy),
+      onSubmit: (event) => void this.createOrganization(event),
+      onName: (event) => {
+        this.newOrg = withName(this.newOrg ?? form, (event.target as HTMLInputElement).value);
+        this.clearError();
+      },
+      onSlug: (event) => {
+        this.newOrg = withSlug(this.newOrg ?? form, (event.target as HTMLInputElement).value);
+        this.clearError();
+      },
+      back: html`<button part="link" type="button" @click=${this.closeCreate}>
+        ${m.backToOrganizations}
+      </button>`,
+    });
+  }
+
+  private openCreate(): void {
+    if (this.requests.blocked) return;
+    this.steps.go('create');
+    this.error = '';
+    void this.focusStep();
+  }
+
+  private closeCreate(): void {
+    this.requests.abort();
+    if (!this.locked) this.error = '';
+    this.steps.go('organizations');
+    void this.focusStep();
+  }
+
+  /**
+   * Discovery: signs in to one of the organizations found (joining it when the membership is an
+   * invite or the email domain), or continues to MFA. For a host that cancelled
+   * `otp-organizations-discovered` to show its own picker. Does nothing while a request is in
+   * flight or before the organizations are known.
+   *
+   * @throws {RangeError} when `organizationId` is not one of the organizations found.
+   */
+  async selectOrganization(organizationId: string): Promise<void> {
+    if (!this.steps.is('organizations', 'create') || this.requests.blocked) return;
+    const found = this.organizations.find((o) => o.organization.organization_id === organizationId);
+    if (!found) {
+      throw new RangeError(
+        `selectOrganization: ${organizationId} is not one of the organizations found`,
+      );
+    }
+    const { organization, membership } = found;
+    this.emit(new OtpOrganizationSelectedEvent({ organization, membership }));
+    this.picking = organizationId;
+    const body = {
+      organization_id: organizationId,
+      ...this.sessionLength,
+      ...this.localeFor(SMS_LOCALES),
+    };
+    const res = await this.request('organizations', 'organization-select', (api, signal) =>
+      api.exchangeIntermediateSession(body, { signal }),
+    );
+    this.picking = undefined;
+    if (res) this.finish(res);
+  }
+
+  private async createOrganization(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.requests.blocked) return;
+    const views = this.views!;
+    this.newOrg = views.checked(this.newOrg ?? views.emptyOrganization());
+    const { name, slug, nameBad, slugBad } = this.newOrg;
+    if (nameBad || slugBad) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      return;
+    }
+    const body = { organization_name: name.trim(), organization_slug: slug, ...this.sessionLength };
+    const res = await this.request('create', 'organization-create', (api, signal) =>
+      api.createOrganizationViaDiscovery(body, { signal }),
+    );
+    if (!res) return;
+    this.emit(
+      new OtpOrganizationCreatedEvent({ organization: res.organization, member: res.member }),
+    );
+    this.finish(res);
+  }
+
+  protected override fail(error: OtpAuthError, step: OtpStep, action: OtpAction): void {
+    // The discovery login expired: the list can no longer work, a new code will.
+    if (
+      error.error_type === 'intermediate_session_not_found' &&
+      this.steps.is('organizations', 'create')
+    ) {
+      this.restart();
+      this.error = this.msg.discoveryExpired;
+      return;
+    }
+    super.fail(error, step, action);
   }
 
   private onEmailInput(event: InputEvent): void {
@@ -136,13 +359,9 @@ export class OtpEmailAuth extends OtpFlowElement {
     this.clearError();
   }
 
-  private get codeMinutes(): number {
-    return this.codeExpirationMinutes ?? DEFAULT_CODE_MINUTES;
-  }
-
   private async sendEmail(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.busy || this.retry.active) return;
+    if (this.requests.blocked) return;
     const input = (event.target as HTMLFormElement).elements.namedItem('email') as HTMLInputElement;
     const email = input.value;
     const problem = !email
@@ -164,57 +383,113 @@ export class OtpEmailAuth extends OtpFlowElement {
   }
 
   private async send(email: string, resent = false): Promise<void> {
-    const body: EmailLoginOrSignupRequest = { organization_id: this.orgId, email_address: email };
-    const locale = matchLocale(this.localeTag, EMAIL_LOCALES);
-    if (locale) body.locale = locale;
-    if (this.codeExpirationMinutes) {
-      body.login_expiration_minutes = body.signup_expiration_minutes = this.codeExpirationMinutes;
-    }
+    if (this.discovering) return this.sendDiscovery(email, resent);
+    const minutes = this.codeExpirationMinutes;
+    const body: EmailLoginOrSignupRequest = {
+      organization_id: this.orgId,
+      email_address: email,
+      ...this.localeFor(EMAIL_LOCALES),
+      ...(minutes ? { login_expiration_minutes: minutes, signup_expiration_minutes: minutes } : {}),
+    };
     const res = await this.request(resent ? 'code' : 'email', 'email-send', (api, signal) =>
       api.emailLoginOrSignup(body, { signal }),
     );
     if (!res) return;
     this.sentTo = email;
-    this.step = 'code';
+    this.remember(email);
+    this.answeredOrgName = res.organization?.organization_name || this.answeredOrgName;
+    this.steps.go('code');
     this.codeSent(
       {
         channel: 'email',
         to: email,
-        expires_in_seconds: this.codeMinutes * 60,
-        member_id: res.member_id,
-        organization_id: res.organization?.organization_id ?? this.orgId,
+        expiresInSeconds: (minutes ?? DEFAULT_CODE_MINUTES) * 60,
+        memberId: res.member_id,
+        organizationId: res.organization?.organization_id ?? this.orgId,
       },
       resent,
     );
   }
 
+  /** Discovery: a code for the address alone; the organizations come after it. */
+  private async sendDiscovery(email: string, resent: boolean): Promise<void> {
+    const minutes = this.codeExpirationMinutes;
+    const body = {
+      email_address: email,
+      ...this.localeFor(EMAIL_LOCALES),
+      ...(minutes ? { discovery_expiration_minutes: minutes } : {}),
+    };
+    const res = await this.request(resent ? 'code' : 'email', 'discovery-send', (api, signal) =>
+      api.discoverySend(body, { signal }),
+    );
+    if (!res) return;
+    // Fetched while the member reads the email; a failure here is retried with the code.
+    loadDiscoveryViews().catch(() => {});
+    this.sentTo = email;
+    this.remember(email);
+    this.steps.go('code');
+    const expiresInSeconds = (minutes ?? DEFAULT_CODE_MINUTES) * 60;
+    this.codeSent(
+      { channel: 'email', to: email, expiresInSeconds, memberId: '', organizationId: '' },
+      resent,
+    );
+  }
+
+  /** Discovery: the code proves the address; then the member's organizations. */
+  private async discover(code: string): Promise<void> {
+    const body = { email_address: this.sentTo, code };
+    const res = await this.request('code', 'discovery-authenticate', async (api, signal) => {
+      // Before the code is spent: if the views cannot load, the code still works on a retry.
+      this.views ??= await loadDiscoveryViews();
+      return api.discoveryAuthenticate(body, { signal });
+    });
+    if (!res) return;
+    this.stopTimers();
+    const organizations = res.discovered_organizations;
+    this.organizations = organizations;
+    this.newOrg = undefined;
+    const detail = { emailAddress: this.sentTo, organizations };
+    this.hostPicks = !this.emit(new OtpOrganizationsDiscoveredEvent(detail));
+    this.steps.go('organizations');
+    const [only] = organizations;
+    if (this.autoSelect && !this.hostPicks && only && organizations.length === 1) {
+      return this.selectOrganization(only.organization.organization_id);
+    }
+    void this.focusStep();
+  }
+
   protected override async authenticate(code: string): Promise<void> {
+    if (this.discovering) return this.discover(code);
     const body: EmailAuthenticateRequest = {
       organization_id: this.orgId,
       email_address: this.sentTo,
       code,
-      session_duration_minutes: this.sessionMinutes,
+      ...this.sessionLength,
+      // Stytch takes only its email locales here, though it may send an SMS at once.
+      ...this.localeFor(EMAIL_LOCALES),
     };
-    // Used by Stytch for the SMS it sends at once when the member has a second factor.
-    const locale = matchLocale(this.localeTag, OTP_LOCALES);
-    if (locale) body.locale = locale;
     const res = await this.request('code', 'email-authenticate', (api, signal) =>
       api.emailAuthenticate(body, { signal }),
     );
-    if (!res) return;
+    if (res) this.finish(res);
+  }
+
+  /** A login's answer: signed in, or MFA (inline, or the event for the host). */
+  private finish(res: ExchangeResponse): void {
     if (res.member_session) {
-      this.step = 'done';
+      this.remember(undefined);
+      this.steps.go('done');
       this.sessionCreated({ ...res, member_session: res.member_session });
     } else if (res.mfa_required) {
       const detail: OtpMfaRequiredDetail = {
         member: res.member,
         organization: res.organization,
-        mfa_required: res.mfa_required,
-        sms_sent: res.mfa_required.secondary_auth_initiated === 'sms_otp',
+        mfaRequired: res.mfa_required,
+        smsSent: res.mfa_required.secondary_auth_initiated === 'sms_otp',
       };
       const inline = this.emit(new OtpMfaRequiredEvent(detail)) && this.mfa !== 'event';
       this.inlineMfa = inline ? detail : undefined;
-      this.step = 'mfa';
+      this.steps.go('mfa');
       if (!inline) this.announce(this.msg.mfaRequired);
     } else {
       this.error = this.msg.errors.default;
@@ -224,18 +499,36 @@ export class OtpEmailAuth extends OtpFlowElement {
     void this.focusStep();
   }
 
+  /** The inline SMS step signed the member in: this element's success state. */
+  private inlineDone(): void {
+    this.remember(undefined);
+    this.inlineMfa = undefined;
+    this.steps.go('done');
+    this.announce(this.msg.signedIn);
+    void this.focusStep();
+  }
+
+  protected override back(_reason: BackReason): boolean {
+    if (this.steps.is('create')) this.closeCreate();
+    else if (this.steps.is('code', 'mfa', 'organizations')) this.restart();
+    else return false;
+    return true;
+  }
+
   /** Back to the email step, email kept. */
   private restart(): void {
-    this.invalidate();
+    this.requests.abort();
     this.stopTimers();
-    this.error = '';
+    if (!this.locked) this.error = '';
     this.inlineMfa = undefined;
-    this.step = 'email';
+    this.picking = undefined;
+    this.hostPicks = false;
+    this.steps.go('email');
     void this.focusStep();
   }
 
   protected override flowChanged(): void {
-    if (this.step === 'code' || this.step === 'mfa') this.restart();
+    if (this.steps.is('code', 'organizations', 'create', 'mfa')) this.restart();
   }
 }
 

@@ -3,9 +3,11 @@ export interface OtpCodeSentDetail {
   /** The email address, or the phone number as the member sees it (masked when the server masked it). */
   to: string;
   /** Lifetime of the code when the server answered, in seconds. */
-  expires_in_seconds: number;
-  member_id: string;
-  organization_id: string;
+  expiresInSeconds: number;
+  /** Empty in the discovery login (the organization is picked after the code). */
+  memberId: string;
+  /** Empty in the discovery login. */
+  organizationId: string;
 }
 
 /** A one-time code was sent (or, for SMS after primary login, was already sent by the server). */

@@ -3,9 +3,10 @@ import type { Member, MfaRequired, Organization } from '../client/types.js';
 export interface OtpMfaRequiredDetail {
   member: Member;
   organization: Organization;
-  mfa_required: MfaRequired;
+  /** Stytch's `mfa_required` object, named like the `<otp-sms-stepup>` property it feeds. */
+  mfaRequired: MfaRequired;
   /** True when the server already texted a code (`secondary_auth_initiated === 'sms_otp'`). */
-  sms_sent: boolean;
+  smsSent: boolean;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { OtpMessages } from './messages.js';
 
 const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
+const retryIn = (seconds: number) =>
+  seconds < 120 ? `Try again in ${seconds} s` : `Try again in ${Math.ceil(seconds / 60)} minutes`;
 
 /** English strings: the built-in default, bundled with the elements. */
 export const en: OtpMessages = {
@@ -9,6 +11,7 @@ export const en: OtpMessages = {
   emailSubmit: 'Continue',
   emailMissing: 'Enter your email address.',
   emailInvalid: 'Enter an email address like name@example.com.',
+  signInTo: (organization) => `Sign in to ${organization}`,
 
   emailCodeHeading: 'Check your email',
   smsCodeHeading: 'Check your phone',
@@ -25,12 +28,20 @@ export const en: OtpMessages = {
   resend: 'Send a new code',
   resendIn: (seconds) => `Available in ${seconds} s`,
   resendAvailable: 'You can request a new code now.',
-  codeResent: (to) => `We sent a new code to ${to}.`,
+  codeResent: (to, time) => `New code sent to ${to} at ${time}.`,
+  resendWait: (seconds) => `You can request a new code in ${seconds} s.`,
+  codeNotNewest: 'That code is not right. Only the newest code works: use the latest message.',
   changeEmail: 'Use a different email',
+  edit: 'Edit',
+  changeNumber: 'Change number',
+  cancel: 'Cancel',
+  cancelled: 'Verification cancelled.',
+  sending: 'Sending…',
+  verifying: 'Verifying…',
 
-  retryIn: (seconds) =>
-    seconds < 120 ? `Try again in ${seconds} s` : `Try again in ${Math.ceil(seconds / 60)} minutes`,
+  retryIn,
   retryAvailable: 'You can try again now.',
+  lockedOut: (seconds) => `Too many attempts. ${retryIn(seconds)}.`,
 
   phoneHeading: 'Add a phone number',
   phoneIntro: 'We will text a code to this number to confirm it is you.',
@@ -42,6 +53,25 @@ export const en: OtpMessages = {
   phoneInvalid: 'Enter a valid mobile number: choose the country code, then the number.',
   stepUpHeading: 'Confirm it is you',
   smsWillSend: (to) => `We will text a code to ${to}.`,
+  mfaReason: 'Your organization requires a second step.',
+  stepUpReason: 'This action requires a second step.',
+
+  organizationsHeading: 'Choose an organization',
+  organizationsFor: (email) => `Organizations for ${email}`,
+  organizationOption: (organization, membership) => `${organization} — ${membership}`,
+  membershipMember: 'member',
+  membershipInvited: 'invited',
+  membershipJoinable: 'you can join',
+  noOrganizations: (email) => `No organization was found for ${email}.`,
+  createOrganization: 'Create an organization',
+  organizationNameLabel: 'Organization name',
+  organizationNameMissing: 'Enter a name for the organization.',
+  organizationSlugLabel: 'Short name (used in links)',
+  organizationSlugHint: '2 to 128 letters, digits or - . _ ~',
+  organizationSlugInvalid: 'Use 2 to 128 letters, digits or - . _ ~ (no spaces).',
+  createSubmit: 'Create and sign in',
+  backToOrganizations: 'Back to organizations',
+  discoveryExpired: 'Your sign-in has expired. Continue with your email to get a new code.',
 
   signedIn: 'You are signed in.',
   mfaRequired: 'One more step is needed to sign in.',
@@ -65,5 +95,9 @@ export const en: OtpMessages = {
     no_session_arguments: 'Your sign-in has expired. Please start again.',
     session_not_found: 'Your session has ended. Please sign in again.',
     unauthorized_credentials: 'Your session has ended. Please sign in again.',
+    organization_slug_already_used: 'This short name is taken. Choose another one.',
+    organization_creation_not_allowed: 'New organizations cannot be created here.',
+    invalid_email_for_jit_provisioning:
+      'You cannot join this organization with this email yet. Ask its admin for an invite.',
   },
 };

@@ -9,6 +9,8 @@ export interface OtpMessages {
   emailSubmit: string;
   emailMissing: string;
   emailInvalid: string;
+  /** Heading of the email step when the organization's name is known. */
+  signInTo: (organization: string) => string;
 
   // Code step (shared by email and SMS)
   emailCodeHeading: string;
@@ -23,12 +25,30 @@ export interface OtpMessages {
   resend: string;
   resendIn: (seconds: number) => string;
   resendAvailable: string;
-  codeResent: (to: string) => string;
+  /** Shown and spoken after a resend; `time` is the local time of day it was sent. */
+  codeResent: (to: string, time: string) => string;
+  /** Spoken when the cooldown starts, and shown when the dimmed resend is pressed. */
+  resendWait: (seconds: number) => string;
+  /** A wrong code after a resend: only the newest one works. */
+  codeNotNewest: string;
   changeEmail: string;
+  /** Visible text of the button next to the email on the code step (described by that sentence). */
+  edit: string;
+  /** Back from the SMS code to the phone number (enrollment). */
+  changeNumber: string;
+  /** Leaves a step-up. */
+  cancel: string;
+  /** Shown after a step-up was cancelled. */
+  cancelled: string;
+  /** Busy texts in the button that sent the request. */
+  sending: string;
+  verifying: string;
 
   // Rate limiting (429 + Retry-After)
   retryIn: (seconds: number) => string;
   retryAvailable: string;
+  /** The lockout message (429 with `Retry-After`), spoken once when it starts. */
+  lockedOut: (seconds: number) => string;
 
   // Phone enrollment (SMS step)
   phoneHeading: string;
@@ -41,6 +61,32 @@ export interface OtpMessages {
   phoneInvalid: string;
   stepUpHeading: string;
   smsWillSend: (to: string) => string;
+  /** Why a second step is asked for, spoken with the heading on arrival. */
+  mfaReason: string;
+  stepUpReason: string;
+
+  // Discovery: the member's organizations after the code, and creating one
+  organizationsHeading: string;
+  /** Under the heading: whose organizations these are. */
+  organizationsFor: (email: string) => string;
+  /** Accessible name of an organization's button: its name and the membership. */
+  organizationOption: (organization: string, membership: string) => string;
+  /** Membership shown next to an organization: active or pending member, invited, may join by email domain. */
+  membershipMember: string;
+  membershipInvited: string;
+  membershipJoinable: string;
+  noOrganizations: (email: string) => string;
+  /** The button to the create form, and its heading. */
+  createOrganization: string;
+  organizationNameLabel: string;
+  organizationNameMissing: string;
+  organizationSlugLabel: string;
+  organizationSlugHint: string;
+  organizationSlugInvalid: string;
+  createSubmit: string;
+  backToOrganizations: string;
+  /** The discovery login expired (10 minutes): back to the email step, email kept. */
+  discoveryExpired: string;
 
   // Outcomes
   signedIn: string;

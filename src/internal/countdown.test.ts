@@ -1,5 +1,7 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { FakeClock } from '../../test/browser/support/fake-clock.js';
+import { systemClock } from './clock.js';
 import { Countdown } from './countdown.js';
 
 class Host implements ReactiveControllerHost {
@@ -18,46 +20,73 @@ class Host implements ReactiveControllerHost {
 }
 
 describe('Countdown', () => {
-  it('counts whole seconds down and calls onEnd once', async () => {
-    const host = new Host();
+  it('counts whole seconds down on its clock and calls onEnd once', () => {
+    const clock = new FakeClock();
     let ended = 0;
-    const countdown = new Countdown(host, () => ended++);
+    const countdown = new Countdown(
+      new Host(),
+      () => clock,
+      () => ended++,
+    );
     countdown.start(1.5);
     expect(countdown.remaining).to.equal(2);
     expect(countdown.active).to.be.true;
-    await waitUntil(() => countdown.remaining === 1, 'one second left', { timeout: 2000 });
-    await waitUntil(() => !countdown.active, 'ended', { timeout: 2000 });
+    clock.advance(499);
+    expect(countdown.remaining).to.equal(2);
+    clock.advance(1);
+    expect(countdown.remaining).to.equal(1);
+    clock.advance(999);
+    expect(countdown.active).to.be.true;
+    clock.advance(1);
+    expect(countdown.active).to.be.false;
     expect(ended).to.equal(1);
-    expect(host.updates).to.equal(3);
+    clock.advance(5000);
+    expect(ended, 'once').to.equal(1);
+    expect(clock.pending, 'no timer left').to.equal(0);
   });
 
-  it('ignores the device clock', async () => {
-    const realNow = Date.now;
-    const countdown = new Countdown(new Host());
-    try {
-      countdown.start(60);
-      Date.now = () => realNow() + 3600_000;
-      await new Promise((r) => setTimeout(r, 50));
-      expect(countdown.remaining).to.equal(60);
-    } finally {
-      Date.now = realNow;
-      countdown.stop();
-    }
-  });
-
-  it('stops without calling onEnd, and pauses while disconnected', async () => {
+  it('re-renders only when the number of seconds changes', () => {
+    const clock = new FakeClock();
     const host = new Host();
+    const countdown = new Countdown(host, () => clock);
+    countdown.start(3);
+    const afterStart = host.updates;
+    clock.advance(300);
+    expect(host.updates).to.equal(afterStart);
+    clock.advance(700);
+    expect(host.updates).to.equal(afterStart + 1);
+  });
+
+  it('stops without calling onEnd, and pauses while disconnected', () => {
+    const clock = new FakeClock();
     let ended = 0;
-    const countdown = new Countdown(host, () => ended++);
+    const countdown = new Countdown(
+      new Host(),
+      () => clock,
+      () => ended++,
+    );
     countdown.start(0.2);
     countdown.stop();
     expect(countdown.active).to.be.false;
+    expect(clock.pending).to.equal(0);
     countdown.start(0.2);
     countdown.hostDisconnected();
-    await new Promise((r) => setTimeout(r, 300));
-    expect(ended, 'no timer runs while disconnected').to.equal(0);
+    expect(clock.pending, 'no timer while disconnected').to.equal(0);
+    clock.advance(300);
+    expect(ended).to.equal(0);
     countdown.hostConnected();
     expect(countdown.active).to.be.false;
     expect(ended, 'ends on reconnect when the deadline passed').to.equal(1);
+  });
+
+  it('runs on the monotonic clock by default, whatever the device clock says', () => {
+    const realNow = Date.now;
+    try {
+      const before = systemClock.now();
+      Date.now = () => realNow() + 365 * 24 * 3600 * 1000;
+      expect(systemClock.now() - before).to.be.below(1000);
+    } finally {
+      Date.now = realNow;
+    }
   });
 });

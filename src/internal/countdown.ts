@@ -1,17 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Clock } from './clock.js';
 
 /**
- * Whole seconds left until a deadline, counted on the monotonic clock (`performance.now()`), so
- * neither a wrong device clock nor a clock change moves it. Re-renders the host when the number
- * of seconds changes and calls `onEnd` once when a running countdown reaches zero.
+ * Whole seconds left until a deadline on the host's clock. Re-renders the host when the number of
+ * seconds changes and calls `onEnd` once when a running countdown reaches zero. The clock is read
+ * when the countdown starts, so an element's clock can be swapped (in tests) before that.
  */
 export class Countdown implements ReactiveController {
   remaining = 0;
   private end = 0;
-  private timer?: ReturnType<typeof setTimeout>;
+  private timer?: unknown;
+  private running?: Clock;
 
   constructor(
     private readonly host: ReactiveControllerHost,
+    private readonly clock: () => Clock,
     private readonly onEnd?: () => void,
   ) {
     host.addController(this);
@@ -22,12 +25,14 @@ export class Countdown implements ReactiveController {
   }
 
   start(seconds: number): void {
-    this.end = performance.now() + Math.max(0, seconds) * 1000;
+    this.clear();
+    this.running = this.clock();
+    this.end = this.running.now() + Math.max(0, seconds) * 1000;
     this.tick();
   }
 
   stop(): void {
-    clearTimeout(this.timer);
+    this.clear();
     this.end = 0;
     if (this.remaining) {
       this.remaining = 0;
@@ -40,16 +45,22 @@ export class Countdown implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
+    this.clear();
+  }
+
+  private clear(): void {
+    if (this.timer !== undefined) this.running?.clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private tick = (): void => {
-    clearTimeout(this.timer);
-    const left = this.end - performance.now();
+    this.clear();
+    const clock = this.running!;
+    const left = this.end - clock.now();
     const was = this.remaining;
     this.remaining = left > 0 ? Math.ceil(left / 1000) : 0;
     if (this.remaining !== was) this.host.requestUpdate();
-    if (left > 0) this.timer = setTimeout(this.tick, left % 1000 || 1000);
+    if (left > 0) this.timer = clock.setTimeout(this.tick, left % 1000 || 1000);
     else if (was) this.onEnd?.();
   };
 }

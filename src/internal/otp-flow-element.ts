@@ -1,111 +1,200 @@
-import {
-  LitElement,
-  html,
-  nothing,
-  type CSSResultGroup,
-  type PropertyValues,
-  type TemplateResult,
-} from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
-import { consume } from '@lit/context';
+import { html, nothing, type CSSResultGroup, type LitElement, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
+import { ContextConsumer, ContextProvider } from '@lit/context';
 import { createOtpClient } from '../client/otp-client.js';
-import { OtpAuthError } from '../client/otp-auth-error.js';
+import type { OtpAuthError } from '../client/otp-auth-error.js';
 import type { Member, MemberSession, OtpApi, Organization } from '../client/types.js';
-import { OtpCodeField } from '../code-field/otp-code-field.js';
+import type { OtpCodeField } from '../code-field/otp-code-field.js';
 import { OtpCodeSentEvent, type OtpCodeSentDetail } from '../events/otp-code-sent.js';
-import { OtpErrorEvent, type OtpAction, type OtpStep } from '../events/otp-error.js';
+import type { OtpAction, OtpStep } from '../events/otp-error.js';
 import { OtpSessionCreatedEvent } from '../events/otp-session-created.js';
-import { en } from '../i18n/en.js';
-import { loadMessages } from '../i18n/locales.js';
-import type { OtpMessages, OtpMessagesOverride } from '../i18n/messages.js';
-import { otpConfigContext, type OtpConfig } from './context.js';
+import { matchLocale } from '../i18n/locales.js';
+import type { OtpMessages } from '../i18n/messages.js';
+import { systemClock, type Clock } from './clock.js';
+import {
+  otpConfigContext,
+  ownConfig,
+  resolveConfig,
+  sameConfig,
+  type OtpConfig,
+} from './context.js';
 import { Countdown } from './countdown.js';
+import { lazy } from './lazy.js';
+import { LocalizeController } from './localize-controller.js';
+import { OtpConfigElement } from './otp-config-element.js';
+import { RequestController } from './request-controller.js';
 import { flowStyles } from './styles.js';
 
 export const CODE_LENGTH = 6;
 
-// Errors after which the typed code is useless: clear it and put the caret back.
-const CODE_ERRORS = ['otp_code_not_found', 'invalid_code', 'unable_to_auth_otp_code'];
-
-function toOtpError(e: unknown): OtpAuthError {
-  if (e instanceof OtpAuthError) return e;
-  const o = (e ?? {}) as Partial<OtpAuthError>;
-  return new OtpAuthError({
-    status_code: o.status_code ?? 0,
-    error_type: o.error_type ?? 'unexpected_response',
-    error_message: o.error_message ?? o.message ?? '',
-    retry_after: o.retry_after,
-    cause: e,
-  });
-}
+type CodeStep = typeof import('./code-step.js');
+let codeStep: CodeStep | undefined;
 
 /**
- * The machinery every OTP flow element shares: configuration (own attributes, else an
- * `<otp-auth-provider>` ancestor), messages, one request in flight with abort on disconnect and a
- * stale-response guard, error display and `otp-error`, the `Retry-After` countdown, the resend
- * cooldown, the code's expiry, status announcements, focus, and the code-entry step.
+ * The code step's template and `<otp-code-field>` (registered only if the name is free). The flow
+ * elements load it while the first code is on its way, so it is there when the code step shows.
  */
-export abstract class OtpFlowElement extends LitElement {
+export const loadCodeStep = lazy(() => import('./code-step.js').then((m) => (codeStep = m)));
+
+const DEFAULT_RESEND_COOLDOWN = 30;
+
+// A wrong code: clear it and put the caret back.
+const WRONG_CODE = ['otp_code_not_found', 'invalid_code'];
+// The code can no longer work (expired or used): only a new one helps.
+const DEAD_CODE = 'unable_to_auth_otp_code';
+
+const HEADINGS = [1, 2, 3, 4, 5, 6].map((n) => unsafeStatic(`h${n}`));
+
+/** What the Escape key or a way-back control asks for. */
+export type BackReason = 'escape' | 'cancel';
+
+/**
+ * What every OTP flow element shares. Configuration resolves one way (own property, else the
+ * nearest provider, else the default) and is provided to what the element embeds. The work is
+ * done by controllers: `RequestController` (one request in flight, abort, stale answers,
+ * `Retry-After`, `otp-error`), `LocalizeController` (catalog, overrides, `lang`), `Countdown`s on
+ * an injectable clock (resend cooldown, code expiry). Subclasses keep their steps in a
+ * `StepMachine`; the code-entry step, shared by email and SMS, is rendered here.
+ *
+ * @csspart base - The wrapper of the whole element.
+ * @csspart form - Each step's form.
+ * @csspart heading - Each step's heading.
+ * @csspart label - Field labels.
+ * @csspart input - Text inputs and selects.
+ * @csspart button - The primary button of each step.
+ * @csspart secondary-button - "Send a new code" (the primary `button` once the code expired), and "Cancel".
+ * @csspart link - Ways back: "Edit" next to the email, "Use a different email", "Change number".
+ * @csspart hint - Help texts: where the code went, its expiry, countdowns.
+ * @csspart error - The error message.
+ * @csspart status - The polite live region (visually hidden by default).
+ * @csspart code-field - The `<otp-code-field>`; its parts are forwarded with a `code-` prefix (`code-input`, `code-box`, …).
+ * @csspart spinner - The spinner in a busy button.
+ *
+ * @slot logo - Above the heading of every step: your logo.
+ * @slot success - Under the heading of the success state.
+ *
+ * Escape goes back one step where nothing is lost (code step to the email or phone step,
+ * step-up to cancelled). While a request is in flight its button shows a spinner and
+ * "Sending…"/"Verifying…" (announced), at the same size, and the fields are read-only. A `429`
+ * with `Retry-After` locks the step: one spoken message with the time, the code field cleared and
+ * disabled, nothing that cannot work enabled, one countdown, one announcement when it ends.
+ *
+ * @cssprop [--otp-color-primary=#1a56db (dark: #8ab4ff)] - Primary button and links.
+ * @cssprop [--otp-color-on-primary=#fff (dark: #0b1b33)] - Text on the primary button.
+ * @cssprop [--otp-color-muted=#57606a (dark: #a8adb4)] - Hints.
+ */
+export abstract class OtpFlowElement extends OtpConfigElement {
   static override styles: CSSResultGroup = flowStyles;
 
-  /** Stytch organization the member signs in to. */
-  @property({ attribute: 'organization-id' }) organizationId?: string;
-  /** Where the gateway is mounted (default `/api`, or the provider's). */
-  @property({ attribute: 'api-base' }) apiBase?: string;
-  /** BCP 47 language tag for the messages and, where Stytch supports it, the email or SMS sent. */
-  @property() locale?: string;
-  /** Lifetime of the session created (default 60). */
-  @property({ attribute: 'session-duration-minutes', type: Number })
-  sessionDurationMinutes?: number;
-  /** Seconds before "Send a new code" becomes available (default 30). */
-  @property({ attribute: 'resend-cooldown', type: Number }) resendCooldown = 30;
-  /** Forces a colour scheme; by default it follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-  /** API client; by default one is created for `api-base`. */
-  @property({ attribute: false }) client?: OtpApi;
-  /** Partial override of the strings of the current locale. */
-  @property({ attribute: false }) messages?: OtpMessagesOverride;
+  /** The nearest provider's configuration (`<otp-auth-provider>`, or the flow element around). */
+  @state() protected inherited?: OtpConfig;
 
-  @consume({ context: otpConfigContext, subscribe: true })
-  @state()
-  protected inherited?: OtpConfig;
+  /** The resolved configuration, handed to the elements this one embeds. */
+  private readonly provider: ContextProvider<typeof otpConfigContext>;
 
-  @state() protected busy = false;
   /** Error about the request or the step, shown in the step's alert. */
   @state() protected error = '';
   /** Error about the typed code, shown by the code field (which marks itself invalid). */
   @state() protected codeError = '';
   @state() private status = '';
-  @state() private catalog?: OtpMessages;
-  protected msg: OtpMessages = en;
-
-  protected readonly retry = new Countdown(this, () => {
-    this.error = '';
-    this.announce(this.msg.retryAvailable);
-  });
-  protected readonly cooldown = new Countdown(this, () => this.announce(this.msg.resendAvailable));
-  protected readonly expiry = new Countdown(this, () => this.announce(this.msg.codeExpired));
-
-  private inFlight?: AbortController;
-  private generation = 0;
-  private catalogLocale?: string;
-  private lastFlowKey?: unknown[];
+  /** The code ran out (its lifetime or the server said so): resend is the primary action. */
+  @state() protected expired = false;
+  /** Local time of day of the last resend, shown and spoken; empty before any resend. */
+  @state() private resentAt = '';
+  /** The dimmed resend was pressed: its hint says why it waits. */
+  @state() private cooldownExplained = false;
+  /** Organization name from the last answer that carried one. */
+  @state() protected answeredOrgName?: string;
   private ownClient?: [string, OtpApi];
+  private lastFlowKey?: readonly unknown[];
+
+  constructor() {
+    super();
+    // Controllers rather than @consume/@provide: the same protocol without the decorators' code.
+    new ContextConsumer(this, {
+      context: otpConfigContext,
+      subscribe: true,
+      callback: (config) => (this.inherited = config),
+    });
+    this.provider = new ContextProvider(this, { context: otpConfigContext, initialValue: {} });
+  }
+
+  protected readonly l10n = new LocalizeController(this, {
+    locale: () => this.config.locale,
+    overrides: () => this.config.messages,
+  });
+
+  protected readonly requests = new RequestController(this, {
+    clock: () => this.clockNow,
+    key: () => this.flowKey(),
+    onError: (error, step, action) => this.fail(error, step, action),
+    onRetryEnd: () => {
+      this.error = '';
+      // One announcement: the expired code's alert, or that the step works again.
+      if (this.expired) this.codeError = this.msg.codeExpired;
+      else this.announce(this.msg.retryAvailable);
+      if (!this.matches(':focus-within')) void this.focusStep();
+    },
+  });
+
+  protected readonly cooldown = new Countdown(
+    this,
+    () => this.clockNow,
+    () => this.announce(this.msg.resendAvailable),
+  );
+  protected readonly expiry = new Countdown(
+    this,
+    () => this.clockNow,
+    () => this.expire(),
+  );
+  /** The last code sent was a resend: a wrong code may be an older one. */
+  private resent = false;
+
+  protected get msg(): OtpMessages {
+    return this.l10n.msg;
+  }
+
+  protected get busy(): boolean {
+    return this.requests.busy;
+  }
+
+  /** A `Retry-After` wait runs: nothing can be sent. */
+  protected get locked(): boolean {
+    return this.requests.retry.active;
+  }
+
+  /** A new code is on its way from the code step. */
+  private get resending(): boolean {
+    const { step, action } = this.requests;
+    return this.busy && step === 'code' && !action?.endsWith('authenticate');
+  }
+
+  /** The organization's name: configured, else from the server's answer. */
+  protected get orgName(): string | undefined {
+    return this.config.organizationName || this.answeredOrgName || undefined;
+  }
+
+  /** Own values, else the provider's (read live: a change counts before the next render). */
+  protected get config(): OtpConfig {
+    return resolveConfig(ownConfig(this), this.inherited);
+  }
+
+  private get clockNow(): Clock {
+    return this.config.clock ?? systemClock;
+  }
 
   protected get orgId(): string {
-    return this.organizationId ?? this.inherited?.organizationId ?? '';
+    return this.config.organizationId ?? '';
   }
 
+  /** The configured locale, else the `lang` in effect. */
   protected get localeTag(): string | undefined {
-    return this.locale ?? this.inherited?.locale;
-  }
-
-  protected get sessionMinutes(): number {
-    return this.sessionDurationMinutes ?? this.inherited?.sessionDurationMinutes ?? 60;
+    return this.l10n.locale;
   }
 
   protected get api(): OtpApi {
+    // An own api-base outranks a client handed down.
     const given = this.client ?? (this.apiBase ? undefined : this.inherited?.client);
     if (given) return given;
     const base = this.apiBase ?? this.inherited?.apiBase ?? '/api';
@@ -114,12 +203,15 @@ export abstract class OtpFlowElement extends LitElement {
   }
 
   /** Values that, when changed, make the answer to a request already sent stale. */
-  protected flowKey(): unknown[] {
+  protected flowKey(): readonly unknown[] {
     return [this.orgId, this.api];
   }
 
-  /** Called after the flow key changed (the in-flight request is already aborted). */
+  /** After the flow key changed (the request in flight is already aborted). */
   protected flowChanged(): void {}
+
+  /** The current step's content. */
+  protected abstract renderStep(): unknown;
 
   /** Sends the code typed in the code step. */
   protected abstract authenticate(code: string): Promise<void>;
@@ -127,101 +219,108 @@ export abstract class OtpFlowElement extends LitElement {
   /** Sends a new code. */
   protected abstract resend(): Promise<unknown>;
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.invalidate();
+  protected override willUpdate(): void {
+    const config = { ...this.config, client: this.api };
+    if (!sameConfig(this.provider.value, config)) this.provider.setValue(config);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    if (this.localeTag !== this.catalogLocale) this.loadCatalog(this.localeTag);
-    if (changed.has('messages') || changed.has('catalog')) {
-      const base = this.catalog ?? en;
-      const own = this.messages;
-      this.msg = own ? { ...base, ...own, errors: { ...base.errors, ...own.errors } } : base;
-    }
+  protected override updated(): void {
+    // Not in willUpdate: a flow that restarts may send a request.
     const key = this.flowKey();
     const last = this.lastFlowKey;
     this.lastFlowKey = key;
     if (last && key.some((v, i) => v !== last[i])) {
-      this.invalidate();
+      this.requests.abort();
       this.flowChanged();
     }
   }
 
-  private loadCatalog(locale: string | undefined): void {
-    this.catalogLocale = locale;
-    this.catalog = undefined;
-    loadMessages(locale)?.then(
-      (catalog) => {
-        if (this.catalogLocale === locale) this.catalog = catalog;
-      },
-      () => {}, // a catalog that fails to load leaves English in place
-    );
+  /** `locale` for a request body: the tag of `supported` that fits the locale in effect, if any. */
+  protected localeFor(supported: readonly string[]): { locale?: string } {
+    const locale = matchLocale(this.localeTag, supported);
+    return locale ? { locale } : {};
   }
 
-  /**
-   * Runs one request: ignored while another is in flight or a `Retry-After` runs; aborted on
-   * disconnect; its result dropped when the flow changed meanwhile. Failures are shown, announced
-   * and dispatched as `otp-error`; the promise then resolves to undefined (it never rejects).
-   */
-  protected async request<T>(
+  /** `session_duration_minutes` when the page set it; otherwise the gateway's default applies. */
+  protected get sessionLength(): { session_duration_minutes?: number } {
+    const minutes = this.config.sessionDurationMinutes;
+    return minutes ? { session_duration_minutes: minutes } : {};
+  }
+
+  /** Runs a request through the request controller with the element's client. */
+  protected request<T>(
     step: OtpStep,
     action: OtpAction,
     call: (api: OtpApi, signal: AbortSignal) => Promise<T>,
+    options?: { supersede?: boolean },
   ): Promise<T | undefined> {
-    if (this.busy || this.retry.active) return undefined;
-    const generation = ++this.generation;
-    const key = this.flowKey();
-    const controller = (this.inFlight = new AbortController());
-    const current = () =>
-      generation === this.generation &&
-      this.isConnected &&
-      this.flowKey().every((v, i) => v === key[i]);
-    this.busy = true;
-    this.error = this.codeError = '';
-    try {
-      const result = await call(this.api, controller.signal);
-      if (current()) return result;
-    } catch (e) {
-      if (current() && !controller.signal.aborted) this.fail(toOtpError(e), step, action);
-    } finally {
-      if (generation === this.generation) {
-        this.busy = false;
-        this.inFlight = undefined;
-      }
+    if (options?.supersede || !this.requests.blocked) {
+      this.error = this.codeError = '';
+      const m = this.msg;
+      this.announce(
+        action.endsWith('authenticate')
+          ? m.verifying
+          : action === 'session' || action.startsWith('organization')
+            ? m.busy
+            : m.sending,
+      );
     }
-    return undefined;
+    // A code on its way: the code field (a chunk of its own) loads meanwhile.
+    const field = action.endsWith('send') && loadCodeStep();
+    return this.requests.run(
+      step,
+      action,
+      async (signal) => (await Promise.all([call(this.api, signal), field]))[0],
+      options,
+    );
   }
 
-  /** Aborts the request in flight and makes sure nothing comes of its answer. */
-  protected invalidate(): void {
-    this.generation++;
-    this.inFlight?.abort();
-    this.inFlight = undefined;
-    this.busy = false;
-  }
-
-  protected fail(error: OtpAuthError, step: OtpStep, action: OtpAction): void {
-    const message = this.describe(error);
-    if (error.retry_after) this.retry.start(error.retry_after);
-    if (action.endsWith('authenticate') && CODE_ERRORS.includes(error.error_type)) {
-      // An expired or used code cannot be retried: offer a new one at once.
-      if (error.error_type === 'unable_to_auth_otp_code') this.cooldown.stop();
+  /** Shows a failed request: a lockout, an expired code, a wrong code, else in the step's alert. */
+  protected fail(error: OtpAuthError, _step: OtpStep, action: OtpAction): void {
+    const message = this.l10n.describe(error);
+    const code = action.endsWith('authenticate');
+    if (error.retryAfter) {
+      this.lock(error.retryAfter);
+    } else if (code && error.error_type === DEAD_CODE) {
+      this.expire(message);
+    } else if (code && WRONG_CODE.includes(error.error_type)) {
       this.resetCode();
-      this.codeError = message;
+      // After a resend the member may have typed the older code.
+      this.codeError = this.resent ? this.msg.codeNotNewest : message;
     } else {
       this.error = message;
     }
-    this.emit(new OtpErrorEvent({ error, step, action }));
   }
 
-  /** The message for an error: the catalog's for its type, else the server's for a 4xx, else generic. */
-  protected describe(error: OtpAuthError): string {
-    const { errors } = this.msg;
-    const type = error.status_code === 429 ? 'too_many_requests' : error.error_type;
-    if (Object.hasOwn(errors, type)) return errors[type]!;
-    const clientError = error.status_code >= 400 && error.status_code < 500;
-    return (clientError && error.error_message) || errors.default;
+  /** One lockout state: the code cleared, one message with the time (spoken by the alert). */
+  private lock(seconds: number): void {
+    this.cooldown.stop();
+    this.codeField?.clear();
+    this.codeError = '';
+    this.error = this.msg.lockedOut(seconds);
+  }
+
+  /** The code can no longer work: one error, resend becomes the primary action. */
+  protected expire(message = this.msg.codeExpired): void {
+    this.expired = true;
+    this.expiry.stop();
+    this.cooldown.stop();
+    this.codeField?.clear();
+    // During a lockout its end says it instead.
+    if (!this.locked) this.codeError = message;
+  }
+
+  /** Goes back one step, if the current step has a safe way back; true when it did. */
+  protected back(_reason: BackReason): boolean {
+    return false;
+  }
+
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || event.isComposing || event.defaultPrevented) return;
+    if (this.back('escape')) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
   }
 
   /** Says `text` once through the polite status region. */
@@ -241,9 +340,21 @@ export abstract class OtpFlowElement extends LitElement {
   }
 
   protected get codeField(): OtpCodeField | null {
-    // instanceof also keeps the field's module (and its definition) in every bundle.
     const field = this.renderRoot?.querySelector('otp-code-field');
-    return field instanceof OtpCodeField ? field : null;
+    return field && 'clear' in field ? (field as OtpCodeField) : null;
+  }
+
+  /**
+   * A part of the element loaded outside a request (a lazy module): the module, or undefined with
+   * the error in the step's alert when it cannot be loaded.
+   */
+  protected async loadPart<T>(load: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await load();
+    } catch (error) {
+      this.error = this.l10n.describe(error as OtpAuthError);
+      return undefined;
+    }
   }
 
   /** Empties the code field and puts the caret in it. */
@@ -252,14 +363,40 @@ export abstract class OtpFlowElement extends LitElement {
     void this.focusStep();
   }
 
-  /** Starts the expiry and resend timers, announces the code and dispatches `otp-code-sent`. */
-  protected codeSent(detail: OtpCodeSentDetail, resent = false): void {
-    this.expiry.start(detail.expires_in_seconds);
-    this.cooldown.start(this.resendCooldown);
+  /**
+   * Starts the expiry and resend timers, announces the code (after `intro`, said on arrival) and
+   * the cooldown, and dispatches `otp-code-sent`.
+   */
+  protected codeSent(detail: OtpCodeSentDetail, resent = false, intro = ''): void {
+    const m = this.msg;
+    const wait = this.config.resendCooldown ?? DEFAULT_RESEND_COOLDOWN;
+    this.expiry.start(detail.expiresInSeconds);
+    this.cooldown.start(wait);
     this.error = this.codeError = '';
-    this.announce((resent ? this.msg.codeResent : this.msg.codeSentTo)(detail.to));
+    this.expired = this.cooldownExplained = false;
+    this.resent = resent;
+    this.resentAt = resent ? this.timeOfDay() : '';
+    this.announce(
+      [intro, this.sentLine(detail.to), wait > 0 ? m.resendWait(wait) : '']
+        .filter(Boolean)
+        .join(' '),
+    );
     this.emit(new OtpCodeSentEvent(detail));
     this.resetCode();
+  }
+
+  /** Where the code went, as shown and as spoken. */
+  private sentLine(to: string): string {
+    return this.resentAt ? this.msg.codeResent(to, this.resentAt) : this.msg.codeSentTo(to);
+  }
+
+  private timeOfDay(): string {
+    const options = { hour: 'numeric', minute: '2-digit' } as const;
+    try {
+      return new Intl.DateTimeFormat(this.localeTag, options).format(Date.now());
+    } catch {
+      return new Intl.DateTimeFormat(undefined, options).format(Date.now());
+    }
   }
 
   /** Dispatches `otp-session-created`; tokens only when the gateway put them in the response. */
@@ -291,19 +428,23 @@ export abstract class OtpFlowElement extends LitElement {
     return this.dispatchEvent(event);
   }
 
+  /** Leaves the code step: its timers and its state end. */
   protected stopTimers(): void {
     this.expiry.stop();
     this.cooldown.stop();
+    this.expired = this.resent = false;
+    this.resentAt = '';
   }
 
   protected clearError(): void {
-    this.codeError = '';
-    if (!this.retry.active) this.error = '';
+    if (!this.expired) this.codeError = '';
+    if (!this.locked) this.error = '';
   }
 
   private onCodeSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this.busy || this.retry.active) return;
+    if (this.requests.blocked) return;
+    if (this.expired) return void this.resend();
     const code = this.codeField?.value ?? '';
     if (code.length !== CODE_LENGTH) {
       this.codeError = this.msg.codeIncomplete(CODE_LENGTH, code.length);
@@ -314,64 +455,120 @@ export abstract class OtpFlowElement extends LitElement {
   }
 
   private onResend(): void {
-    if (!this.busy && !this.retry.active && !this.cooldown.active) void this.resend();
+    if (this.requests.blocked) return;
+    if (this.cooldown.active) {
+      // The dimmed button stays focusable and says why it waits.
+      this.cooldownExplained = true;
+      this.announce(this.msg.resendWait(this.cooldown.remaining));
+      return;
+    }
+    void this.resend();
   }
 
-  protected renderStatus(): TemplateResult {
-    return html`<div part="status" class="sr" role="status">${this.status}</div>`;
+  protected override render(): TemplateResult {
+    return html`<div part="base" @keydown=${this.onKeydown}>
+      <slot name="logo"></slot>
+      ${this.renderStep()}
+      <div part="status" class="sr" role="status">${this.status}</div>
+    </div>`;
+  }
+
+  /** A step heading at the configured level (`heading-level`, default 2). */
+  protected renderHeading(text: string, focusable = false): TemplateResult {
+    const level = Math.round(Number(this.config.headingLevel ?? 2));
+    const tag = HEADINGS[(level >= 1 && level <= 6 ? level : 2) - 1];
+    return staticHtml`<${tag} part="heading" tabindex=${focusable ? '-1' : nothing}
+      ?data-autofocus=${focusable}>${text}</${tag}>`;
+  }
+
+  /** A final step: its heading, focused, and the `success` slot when it is one. */
+  protected renderOutcome(text: string, success = true): TemplateResult {
+    return html`<div class="outcome">
+      ${this.renderHeading(text, true)} ${success ? html`<slot name="success"></slot>` : nothing}
+    </div>`;
+  }
+
+  /**
+   * A button's label, or its busy label with a spinner. The other one is laid in the same cell as
+   * generated content (hidden, and in no text or name), so the size never changes.
+   */
+  protected renderLabel(
+    label: string,
+    busy: boolean,
+    busyLabel = this.msg.sending,
+  ): TemplateResult {
+    return html`<span class="labels ${busy ? 'busy' : ''}" data-other=${busy ? label : busyLabel}
+      >${busy ? html`<span><span part="spinner" class="spinner"></span>${busyLabel}</span>` : html`<span>${label}</span>`}</span
+    >`;
+  }
+
+  /** The step's submit button, busy while its request is in flight. */
+  protected renderSubmit(label: string, busyLabel = this.msg.sending): TemplateResult {
+    const busy = this.busy && !this.resending;
+    return html`<button
+      part="button"
+      type="submit"
+      class=${busy ? 'busy' : ''}
+      aria-disabled=${this.requests.blocked}
+    >
+      ${this.renderLabel(label, busy, busyLabel)}
+    </button>`;
   }
 
   protected renderError(): TemplateResult | typeof nothing {
-    const { retry } = this;
+    const { retry } = this.requests;
+    // The alert says the time once; the countdown below is readable, not live.
     return this.error
       ? html`<p part="error" role="alert" id="error">${this.error}</p>
           ${
             retry.active
-              ? html`<p part="hint" aria-hidden="true">${this.msg.retryIn(retry.remaining)}</p>`
+              ? html`<p part="hint" id="retry">${this.msg.retryIn(retry.remaining)}</p>`
               : nothing
           }`
       : nothing;
   }
 
-  /** The code-entry step, shared by email and SMS. `extra` goes after the resend control. */
-  protected renderCodeStep(heading: string, sentTo: string, extra?: unknown): TemplateResult {
+  /**
+   * The code-entry step, shared by email and SMS (its template is loaded with the code field).
+   * `edit` goes next to where the code went, `back` under the buttons (ways back).
+   */
+  protected renderCodeStep(
+    heading: string,
+    sentTo: string,
+    { edit, back }: { edit?: unknown; back?: unknown } = {},
+  ): unknown {
+    const view = codeStep;
+    if (!view) return nothing;
     const m = this.msg;
-    const blocked = this.busy || this.retry.active;
+    const { locked, expired } = this;
     const minutes = Math.ceil(this.expiry.remaining / 60);
-    return html`<form part="form" novalidate aria-busy=${this.busy} @submit=${this.onCodeSubmit}>
-      <h2 part="heading">${heading}</h2>
-      <p part="hint">${m.codeSentTo(sentTo)}</p>
-      <otp-code-field
-        part="code-field"
-        exportparts="base:code-base,label:code-label,input:code-input,hint:code-hint,error:code-error,slots:code-slots,slot:code-slot,slot-filled:code-slot-filled,slot-active:code-slot-active"
-        data-autofocus
-        .length=${CODE_LENGTH}
-        .label=${m.codeLabel}
-        .hint=${`${m.codeHint(CODE_LENGTH)} ${minutes ? m.expiresIn(minutes) : m.codeExpired}`}
-        .error=${live(this.codeError)}
-        .incompleteMessage=${m.codeIncomplete}
-        @input=${this.clearError}
-      ></otp-code-field>
-      ${this.renderError()}
-      <button part="button" type="submit" aria-disabled=${blocked}>${m.codeSubmit}</button>
-      <div class="row">
-        <button
-          part="secondary-button"
-          type="button"
-          aria-disabled=${blocked || this.cooldown.active}
-          @click=${this.onResend}
-        >
-          ${m.resend}
-        </button>
-        ${
-          this.cooldown.active
-            ? html`<span part="hint" aria-hidden="true"
-                >${m.resendIn(this.cooldown.remaining)}</span
-              >`
-            : nothing
-        }
-      </div>
-      ${extra}
-    </form>`;
+    const hint = m.codeHint(CODE_LENGTH);
+    const { remaining } = this.cooldown;
+    return view.renderCodeStep({
+      msg: m,
+      heading: this.renderHeading(heading),
+      sentLine: this.sentLine(sentTo),
+      edit,
+      back,
+      length: CODE_LENGTH,
+      boxes: !this.config.noCodeBoxes,
+      busy: this.busy,
+      locked,
+      expired,
+      hint: locked || expired || !minutes ? hint : `${hint} ${m.expiresIn(minutes)}`,
+      codeError: this.codeError,
+      error: this.renderError(),
+      submit: this.renderSubmit(m.codeSubmit, m.verifying),
+      resendLabel: this.renderLabel(m.resend, this.resending),
+      resending: this.resending,
+      resendBlocked: this.requests.blocked,
+      cooldown: this.cooldown.active
+        ? (this.cooldownExplained ? m.resendWait : m.resendIn)(remaining)
+        : undefined,
+      // Lit calls template listeners with this element as `this`.
+      onSubmit: this.onCodeSubmit,
+      onResend: this.onResend,
+      onInput: this.clearError,
+    });
   }
 }

@@ -1,39 +1,35 @@
-import { LitElement, html, css } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import { provide } from '@lit/context';
-import type { OtpApi } from '../client/types.js';
-import { otpConfigContext, type OtpConfig } from '../internal/context.js';
+import { html, css } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { otpConfigContext, ownConfig, sameConfig } from '../internal/context.js';
+import { OtpConfigElement } from '../internal/otp-config-element.js';
+import { tokens } from '../internal/tokens.js';
 
 /**
- * Shares configuration with every OTP element inside it, so a page sets it once. An element's own
- * attributes take precedence over the provider's.
+ * Shares configuration with every OTP element inside it, so a page sets it once; `theme` and the
+ * `--otp-*` properties set on it reach them too. An element's own attributes take precedence over
+ * the provider's. It may be defined before or after the elements.
  *
  * @summary Configuration for the OTP elements it contains.
  *
  * @slot - The OTP elements (at any depth, across shadow roots).
  */
-@customElement('otp-auth-provider')
-export class OtpAuthProvider extends LitElement {
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-  `;
+export class OtpAuthProvider extends OtpConfigElement {
+  // The tokens make `theme` and --otp-* set here reach every element inside.
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+  ];
 
-  @property({ attribute: 'organization-id' }) organizationId?: string;
-  @property({ attribute: 'api-base' }) apiBase?: string;
-  @property() locale?: string;
-  @property({ attribute: 'session-duration-minutes', type: Number })
-  sessionDurationMinutes?: number;
-  /** API client shared by the elements; by default each creates one for `api-base`. */
-  @property({ attribute: false }) client?: OtpApi;
-
-  @provide({ context: otpConfigContext })
-  protected config?: OtpConfig;
+  /** The configuration handed down: the properties set on this provider. */
+  private readonly provider = new ContextProvider(this, { context: otpConfigContext });
 
   protected override willUpdate(): void {
-    const { organizationId, apiBase, locale, sessionDurationMinutes, client } = this;
-    this.config = { organizationId, apiBase, locale, sessionDurationMinutes, client };
+    const config = ownConfig(this);
+    if (!sameConfig(this.provider.value, config)) this.provider.setValue(config);
   }
 
   protected override render() {

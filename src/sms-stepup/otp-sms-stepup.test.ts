@@ -1,11 +1,10 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import './otp-sms-stepup.js';
+import '../define/sms-stepup.js';
 import type { OtpSmsStepup } from './otp-sms-stepup.js';
 import type { OtpCodeField } from '../code-field/otp-code-field.js';
 import type { Member, MfaRequired } from '../client/types.js';
 import {
-  Deferred,
   FakeOtpApi,
   MEMBER_ID,
   ORG_ID,
@@ -26,9 +25,10 @@ import {
   trackRejections,
   typeInto,
 } from '../../test/browser/support/dom.js';
+import { FakeClock } from '../../test/browser/support/fake-clock.js';
 
 const PHONE = '+15555550123';
-const MASKED = '+1••••••0123';
+const MASKED = '+•••••••0123';
 const EVENTS = [
   'otp-code-sent',
   'otp-session-created',
@@ -87,27 +87,26 @@ describe('otp-sms-stepup', () => {
       expect(events[0].detail).to.deep.equal({
         channel: 'sms',
         to: MASKED,
-        expires_in_seconds: 120,
-        member_id: MEMBER_ID,
-        organization_id: ORG_ID,
+        expiresInSeconds: 120,
+        memberId: MEMBER_ID,
+        organizationId: ORG_ID,
       });
       expect(get(el, '[part=secondary-button]').getAttribute('aria-disabled')).to.equal('true');
       await expect(el).to.be.accessible();
     });
 
-    it('resends after the cooldown without a phone number', async () => {
+    it('resends without a phone number, in the SMS locale', async () => {
       const { el, api, events } = await setup({
         member: enrolled,
         mfaRequired: smsSent,
-        props: { resendCooldown: 1, locale: 'zh-Hans-CN' },
+        props: { resendCooldown: 0, locale: 'zh-Hans-CN' },
       });
       await codeStep(el);
-      await waitUntil(() => statusText(el) === 'You can request a new code now.', '', {
-        timeout: 3000,
-      });
       api.on('smsSend', smsSendResponse());
-      get(el, '[part=secondary-button]').click();
-      await waitUntil(() => statusText(el) === `We sent a new code to ${MASKED}.`);
+      const resend = get(el, '[part=secondary-button]');
+      await waitUntil(() => text(resend) !== 'Send a new code', 'the zh-Hans catalog loaded');
+      resend.click();
+      await waitUntil(() => /^已于 .+ 向 \+•+0123 发送新的验证码。/.test(statusText(el)));
       expect(api.bodies('smsSend')).to.deep.equal([
         { organization_id: ORG_ID, member_id: MEMBER_ID, locale: 'zh-Hans' },
       ]);
@@ -125,7 +124,7 @@ describe('otp-sms-stepup', () => {
       expect(events[0].detail.to).to.equal(MASKED);
     });
 
-    it('authenticates with the exact body and fires otp-session-created', async () => {
+    it('authenticates with the exact body (no session length unless set) and fires otp-session-created', async () => {
       const { el, api, events } = await setup({ member: enrolled, mfaRequired: smsSent });
       await codeStep(el);
       api.on('smsAuthenticate', smsAuthenticateResponse());
@@ -136,7 +135,6 @@ describe('otp-sms-stepup', () => {
           organization_id: ORG_ID,
           member_id: MEMBER_ID,
           code: '123456',
-          session_duration_minutes: 60,
         },
       ]);
       const created = events.find((e) => e.type === 'otp-session-created')!;
@@ -245,8 +243,10 @@ describe('otp-sms-stepup', () => {
           locale: 'fr',
         },
       ]);
-      expect(text(get(el, 'form > p[part=hint]'))).to.equal('We sent a code to +447912345678.');
-      expect(events[0].detail.to).to.equal('+4•••••••5678');
+      expect(text(get(el, 'form > p[part=hint]')), 'one masked form').to.equal(
+        'Nous avons envoyé un code à +••••••••5678.',
+      );
+      expect(events[0].detail.to).to.equal('+••••••••5678');
     });
 
     it('takes an international number typed with +', async () => {
@@ -374,23 +374,25 @@ describe('otp-sms-stepup', () => {
       expect(codeField(el).error).to.equal(
         'This code has expired or was already used. Request a new one.',
       );
-      const resend = get(el, '[part=secondary-button]');
+      const resend = get(el, 'form > [part=button]');
+      expect(text(resend), 'resend is the primary action').to.equal('Send a new code');
       expect(resend.getAttribute('aria-disabled')).to.equal('false');
       api.on('smsSend', smsSendResponse());
       resend.click();
       await waitUntil(() => api.bodies('smsSend').length === 1);
     });
 
-    it('waits out a 429 Retry-After with a countdown, announced once', async () => {
+    it('waits out a 429 Retry-After before the first code, announced once', async () => {
+      const clock = new FakeClock();
       const api = new FakeOtpApi().on(
         'smsSend',
-        otpError('too_many_requests', 429, { retry_after: 1 }),
+        otpError('too_many_requests', 429, { retryAfter: 1 }),
       );
-      const { el } = await setup({ member: enrolled, mfaRequired: notSent, api });
+      const { el } = await setup({ member: enrolled, mfaRequired: notSent, api, props: { clock } });
       await waitUntil(() => alertText(el));
-      expect(alertText(el)).to.equal('Too many attempts. Please wait, then try again.');
+      expect(alertText(el)).to.equal('Too many attempts. Try again in 1 s.');
       const countdown = get(el, '[role=alert] + [part=hint]');
-      expect(countdown.getAttribute('aria-hidden')).to.equal('true');
+      expect(countdown.hasAttribute('aria-hidden')).to.be.false;
       expect(text(countdown)).to.equal('Try again in 1 s');
       const button = get(el, '[part=button]');
       expect(button.getAttribute('aria-disabled')).to.equal('true');
@@ -398,7 +400,8 @@ describe('otp-sms-stepup', () => {
       await settle(el);
       expect(api.calls).to.have.length(1);
       await expect(el).to.be.accessible();
-      await waitUntil(() => statusText(el) === 'You can try again now.', '', { timeout: 3000 });
+      clock.advance(1000);
+      await waitUntil(() => statusText(el) === 'You can try again now.');
       expect(button.getAttribute('aria-disabled')).to.equal('false');
       api.on('smsSend', smsSendResponse());
       button.click();
@@ -433,18 +436,6 @@ describe('otp-sms-stepup', () => {
       const restart = events.find((e) => e.type === 'otp-restart')!;
       expect(restart.detail).to.deep.equal({ reason: 'intermediate_session_not_found' });
       expect(restart.bubbles && restart.composed).to.be.true;
-    });
-
-    it('aborts on removal and fires nothing afterwards', async () => {
-      const pending = new Deferred();
-      const api = new FakeOtpApi().on('smsSend', pending);
-      const { el, events } = await setup({ member: enrolled, mfaRequired: notSent, api });
-      await waitUntil(() => api.calls.length === 1);
-      el.remove();
-      expect(api.calls[0].signal!.aborted).to.be.true;
-      pending.resolve(smsSendResponse());
-      await settle(el);
-      expect(events).to.deep.equal([]);
     });
   });
 });

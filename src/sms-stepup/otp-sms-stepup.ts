@@ -1,5 +1,5 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
 import type {
   Member,
@@ -9,12 +9,18 @@ import type {
   SmsAuthenticateRequest,
   SmsSendRequest,
 } from '../client/types.js';
+import { OtpCancelEvent } from '../events/otp-cancel.js';
 import type { OtpAction, OtpStep } from '../events/otp-error.js';
 import { OtpRestartEvent } from '../events/otp-restart.js';
 import { OtpStepUpCompleteEvent } from '../events/otp-step-up-complete.js';
-import { OTP_LOCALES, matchLocale } from '../i18n/locales.js';
-import { OtpFlowElement } from '../internal/otp-flow-element.js';
-import { CALLING_CODES, fromE164, maskPhone, toE164 } from './phone.js';
+import { SMS_LOCALES } from '../i18n/locales.js';
+import { OtpFlowElement, loadCodeStep, type BackReason } from '../internal/otp-flow-element.js';
+import { StepMachine } from '../internal/step-machine.js';
+import { lazy } from '../internal/lazy.js';
+import { maskPhone } from './mask-phone.js';
+
+type PhoneStep = typeof import('./phone-step.js');
+const loadPhoneStep = lazy(() => import('./phone-step.js'));
 
 /** Stytch's lifetime of an SMS code. */
 const SMS_CODE_SECONDS = 120;
@@ -27,16 +33,6 @@ const RESTART_ERRORS = [
 ];
 const PHONE_ERRORS = ['invalid_phone_number', 'duplicate_member_phone_number'];
 
-function regionNames(locale = 'en'): Intl.DisplayNames {
-  try {
-    return new Intl.DisplayNames([locale, 'en'], { type: 'region' });
-  } catch {
-    return new Intl.DisplayNames(['en'], { type: 'region' });
-  }
-}
-
-type Step = 'send' | 'phone' | 'code' | 'restart' | 'done';
-
 /**
  * An SMS one-time code as second factor: after a primary login that requires MFA (the gateway
  * holds the intermediate session in its cookie), or to step up an existing session
@@ -47,42 +43,25 @@ type Step = 'send' | 'phone' | 'code' | 'restart' | 'done';
  *
  * @summary Second factor or step-up with a code sent by SMS.
  *
- * @fires {OtpCodeSentEvent} otp-code-sent - A code was texted (also when the server sent it right after primary login). Detail: `channel` (`sms`), `to` (masked), `expires_in_seconds`, `member_id`, `organization_id`.
+ * @fires {OtpCodeSentEvent} otp-code-sent - A code was texted (also when the server sent it right after primary login). Detail: `channel` (`sms`), `to` (masked), `expiresInSeconds`, `memberId`, `organizationId`.
  * @fires {OtpSessionCreatedEvent} otp-session-created - MFA completed: the member is signed in. Detail: `member`, `organization`, `member_session` (tokens only when the gateway exposes them).
  * @fires {OtpStepUpCompleteEvent} otp-step-up-complete - `mode="step-up"`: the session now carries the SMS factor. Detail: `member`, `organization`, `member_session`.
  * @fires {OtpRestartEvent} otp-restart - The pending login or session expired and the member chose "Start again". Detail: `reason`.
  * @fires {OtpErrorEvent} otp-error - A request failed. Detail: `error` (`OtpAuthError`), `step`, `action`.
+ * @fires {OtpCancelEvent} otp-cancel - `mode="step-up"`: the member pressed "Cancel" or Escape. Cancelable (`preventDefault()` keeps the member in the step); otherwise requests and timers stop and the element says it was cancelled. Detail: `step`, `reason` (`cancel` or `escape`).
  *
- * @csspart base - The wrapper of the whole element.
- * @csspart form - Each step's form.
- * @csspart heading - Each step's heading.
- * @csspart label - The country-code and phone labels.
- * @csspart input - The country-code select and the phone input.
- * @csspart button - The primary button of each step.
- * @csspart secondary-button - "Send a new code".
- * @csspart hint - Help texts: where the code went, its expiry, countdowns.
- * @csspart error - The error message.
- * @csspart status - The polite live region (visually hidden by default).
- * @csspart code-field - The `<otp-code-field>`; its parts are forwarded as `code-input`, `code-slot`, `code-label`, `code-hint`, `code-error`.
+ * On arrival the heading and the reason ("Your organization requires a second step") are
+ * announced with where the code went. The number is shown, announced and put in `otp-code-sent`
+ * in one masked form (`+•••••••0123`). When the member typed the number (enrollment), "Change
+ * number" and Escape on the code step go back to it.
  *
- * @cssprop --otp-color-primary - Buttons and links.
- * @cssprop --otp-color-on-primary - Text on the primary button.
- * @cssprop --otp-color-text - Text.
- * @cssprop --otp-color-muted - Hints.
- * @cssprop --otp-color-surface - Background.
- * @cssprop --otp-color-border - Input and secondary button borders.
- * @cssprop --otp-color-error - Error text and invalid borders.
- * @cssprop --otp-color-focus - Focus ring.
- * @cssprop [--otp-radius=8px] - Corner radius.
- * @cssprop [--otp-font-family=system-ui, sans-serif] - Font.
- * @cssprop [--otp-space=1rem] - Spacing unit.
+ * Parts and custom properties: those of every flow element (`OtpFlowElement`).
  */
-@customElement('otp-sms-stepup')
 export class OtpSmsStepup extends OtpFlowElement {
   /** The member (from `otp-mfa-required` or the current session). */
   @property({ attribute: false }) member?: Member;
   @property({ attribute: false }) organization?: Organization;
-  /** `mfa_required` from primary authentication. */
+  /** `mfaRequired` of `otp-mfa-required` (Stytch's `mfa_required`). */
   @property({ attribute: false }) mfaRequired?: MfaRequired;
   /** Member id when `member` is not set. */
   @property({ attribute: 'member-id' }) memberId?: string;
@@ -91,7 +70,20 @@ export class OtpSmsStepup extends OtpFlowElement {
   /** Passed to SMS authenticate as `set_mfa_enrollment`. */
   @property({ attribute: 'set-mfa-enrollment' }) setMfaEnrollment?: MfaEnrollmentChange;
 
-  @state() private step?: Step;
+  /** `idle` until the member is known; `send` while the first code is on its way. */
+  private readonly steps = new StepMachine(
+    this,
+    {
+      idle: ['send'],
+      send: ['code', 'phone', 'restart', 'cancelled', 'idle'],
+      phone: ['code', 'restart', 'cancelled', 'idle'],
+      code: ['phone', 'restart', 'done', 'cancelled', 'idle'],
+      restart: ['idle'],
+      cancelled: ['idle'],
+      done: ['idle'],
+    },
+    'idle',
+  );
   /** Member and organization loaded from the session (step-up without `member`). */
   private loaded?: { member: Member; organization: Organization };
   @state() private region = '';
@@ -100,6 +92,10 @@ export class OtpSmsStepup extends OtpFlowElement {
   private sentTo = '';
   private phone = '';
   private restartReason = '';
+  /** The member typed the number in this flow (enrollment): it can be changed. */
+  private enrolling = false;
+  /** The enrollment step, once loaded. */
+  private phoneStep?: PhoneStep;
 
   private get who(): Member | undefined {
     return this.member ?? this.loaded?.member;
@@ -123,24 +119,32 @@ export class OtpSmsStepup extends OtpFlowElement {
   }
 
   protected override flowChanged(): void {
+    this.enrolling = false;
     this.stopTimers();
     this.error = '';
     this.loaded = undefined;
-    this.step = undefined;
+    this.steps.go('idle');
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (!this.step && (this.memberIdValue || this.mode === 'step-up')) void this.begin();
+  protected override updated(): void {
+    super.updated();
+    // Starts once the member is known: on connection, or when the page sets it later.
+    if (this.steps.is('idle') && (this.memberIdValue || this.mode === 'step-up')) {
+      void this.begin();
+    }
   }
 
   /** Picks the first step from what is known about the member's phone. */
   private async begin(): Promise<void> {
-    this.step = 'send';
+    this.enrolling = false;
+    this.steps.go('send');
     void this.focusStep();
     if (!this.who && !this.memberId && this.mode === 'step-up') {
-      const current = await this.request('send', 'session', (api, signal) =>
-        api.session({ signal }),
+      const current = await this.request(
+        'send',
+        'session',
+        (api, signal) => api.session({ signal }),
+        { supersede: true },
       );
       if (!current) return;
       this.loaded = current;
@@ -150,54 +154,61 @@ export class OtpSmsStepup extends OtpFlowElement {
     const verified = member ? member.mfa_phone_number_verified : !!phone;
     if (this.mfaRequired?.secondary_auth_initiated === 'sms_otp' && this.mode !== 'step-up') {
       this.sentTo = maskPhone(phone ?? '');
-      this.step = 'code';
-      this.codeSent(this.sentDetail());
+      // On failure the send step shows why; its button tries again.
+      if (!(await this.loadPart(loadCodeStep)) || !this.steps.is('send')) return;
+      this.steps.go('code');
+      this.codeSent(this.sentDetail(), false, this.arrival(this.codeHeading));
     } else if (phone && verified) {
       this.sentTo = maskPhone(phone);
-      await this.send();
+      await this.send(undefined, false, this.arrival(this.codeHeading));
     } else {
-      const { region, national } = fromE164(phone ?? '');
-      this.region = region ?? this.defaultRegion();
+      const view = (this.phoneStep ??= await this.loadPart(loadPhoneStep));
+      if (!view || !this.steps.is('send')) return;
+      const { region, national } = view.fromE164(phone ?? '');
+      this.region = region ?? view.defaultRegion(this.localeTag);
       this.phone = national;
-      this.step = 'phone';
+      this.enrolling = true;
+      this.steps.go('phone');
+      this.announce(`${this.arrival(this.msg.phoneHeading)} ${this.msg.phoneIntro}`);
       void this.focusStep();
     }
   }
 
-  private defaultRegion(): string {
-    const tag = this.localeTag ?? globalThis.navigator?.language ?? 'en';
-    let region: string | undefined;
-    try {
-      region = new Intl.Locale(tag).maximize().region;
-    } catch {
-      // not a valid tag: use the first entry
-    }
-    return CALLING_CODES.some(([r]) => r === region) ? region! : CALLING_CODES[0][0];
+  private get codeHeading(): string {
+    return this.mode === 'step-up' ? this.msg.stepUpHeading : this.msg.smsCodeHeading;
+  }
+
+  /** What arriving at the second step says: the heading and why it is asked for. */
+  private arrival(heading: string): string {
+    const reason = this.mode === 'step-up' ? this.msg.stepUpReason : this.msg.mfaReason;
+    return `${heading}. ${reason}`;
   }
 
   private sentDetail() {
     return {
       channel: 'sms' as const,
-      to: maskPhone(this.sentTo),
-      expires_in_seconds: SMS_CODE_SECONDS,
-      member_id: this.memberIdValue,
-      organization_id: this.orgId,
+      to: this.sentTo,
+      expiresInSeconds: SMS_CODE_SECONDS,
+      memberId: this.memberIdValue,
+      organizationId: this.orgId,
     };
   }
 
-  private async send(mfaPhone?: string, resent = false): Promise<void> {
-    const body: SmsSendRequest = { organization_id: this.orgId, member_id: this.memberIdValue };
-    if (mfaPhone) body.mfa_phone_number = mfaPhone;
-    const locale = matchLocale(this.localeTag, OTP_LOCALES);
-    if (locale) body.locale = locale;
-    const step = this.step === 'phone' || this.step === 'code' ? this.step : 'send';
+  private async send(mfaPhone?: string, resent = false, intro = ''): Promise<void> {
+    const body: SmsSendRequest = {
+      organization_id: this.orgId,
+      member_id: this.memberIdValue,
+      ...(mfaPhone ? { mfa_phone_number: mfaPhone } : {}),
+      ...this.localeFor(SMS_LOCALES),
+    };
+    const step = this.steps.is('phone', 'code') ? (this.steps.current as OtpStep) : 'send';
     const res = await this.request(step, 'sms-send', (api, signal) =>
       api.smsSend(body, { signal }),
     );
     if (!res) return;
-    if (mfaPhone) this.sentTo = mfaPhone;
-    this.step = 'code';
-    this.codeSent(this.sentDetail(), resent);
+    if (mfaPhone) this.sentTo = maskPhone(mfaPhone);
+    this.steps.go('code');
+    this.codeSent(this.sentDetail(), resent, intro);
   }
 
   protected override resend(): Promise<void> {
@@ -209,15 +220,15 @@ export class OtpSmsStepup extends OtpFlowElement {
       organization_id: this.orgId,
       member_id: this.memberIdValue,
       code,
-      session_duration_minutes: this.sessionMinutes,
+      ...this.sessionLength,
+      ...(this.setMfaEnrollment ? { set_mfa_enrollment: this.setMfaEnrollment } : {}),
     };
-    if (this.setMfaEnrollment) body.set_mfa_enrollment = this.setMfaEnrollment;
     const res = await this.request('code', 'sms-authenticate', (api, signal) =>
       api.smsAuthenticate(body, { signal }),
     );
     if (!res) return;
     this.stopTimers();
-    this.step = 'done';
+    this.steps.go('done');
     if (this.mode === 'step-up') {
       const { member, organization, member_session } = res;
       this.announce(this.msg.stepUpComplete);
@@ -233,7 +244,7 @@ export class OtpSmsStepup extends OtpFlowElement {
     if (RESTART_ERRORS.includes(error.error_type)) {
       this.restartReason = error.error_type;
       this.stopTimers();
-      this.step = 'restart';
+      this.steps.go('restart');
       void this.focusStep();
     }
     super.fail(error, step, action);
@@ -244,12 +255,67 @@ export class OtpSmsStepup extends OtpFlowElement {
     this.emit(new OtpRestartEvent({ reason: this.restartReason }));
   }
 
+  protected override back(reason: BackReason): boolean {
+    if (this.steps.is('code') && this.enrolling) {
+      this.changeNumber();
+      return true;
+    }
+    if (this.mode === 'step-up' && this.steps.is('send', 'phone', 'code')) {
+      this.cancel(reason);
+      return true;
+    }
+    return false;
+  }
+
+  /** Back from the code to the phone number typed, kept. */
+  private changeNumber(): void {
+    this.requests.abort();
+    this.stopTimers();
+    if (!this.locked) this.error = '';
+    this.steps.go('phone');
+    void this.focusStep();
+  }
+
+  private cancel(reason: BackReason): void {
+    const step = this.steps.current as OtpStep;
+    if (!this.emit(new OtpCancelEvent({ step, reason }))) return;
+    this.requests.abort();
+    this.stopTimers();
+    this.error = '';
+    this.steps.go('cancelled');
+    void this.focusStep();
+  }
+
+  private again(event: SubmitEvent): void {
+    event.preventDefault();
+    this.steps.go('idle');
+  }
+
+  /** Ways back shown under a step. */
+  private renderBack(step: 'send' | 'phone' | 'code') {
+    const m = this.msg;
+    return html`${
+      step === 'code' && this.enrolling
+        ? html`<button part="link" type="button" @click=${this.changeNumber}>
+            ${m.changeNumber}
+          </button>`
+        : nothing
+    }
+    ${
+      this.mode === 'step-up'
+        ? html`<button part="secondary-button" type="button" @click=${() => this.cancel('cancel')}>
+            ${m.cancel}
+          </button>`
+        : nothing
+    }`;
+  }
+
   private sendPhone(event: SubmitEvent): void {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const input = form.elements.namedItem('phone') as HTMLInputElement;
     this.phone = input.value;
-    const number = toE164(this.region, this.phone);
+    const number = this.phoneStep!.toE164(this.region, this.phone);
     this.phoneInvalid = !number;
     if (!number) {
       this.error = this.phone.trim() ? this.msg.phoneInvalid : this.msg.phoneMissing;
@@ -264,36 +330,32 @@ export class OtpSmsStepup extends OtpFlowElement {
     void this.begin();
   }
 
-  protected override render() {
-    return html`<div part="base">${this.renderStep()}${this.renderStatus()}</div>`;
-  }
-
-  private renderStep() {
+  protected override renderStep() {
     const m = this.msg;
-    const heading = this.mode === 'step-up' ? m.stepUpHeading : m.smsCodeHeading;
-    const blocked = this.busy || this.retry.active;
-    switch (this.step) {
+    const heading = this.codeHeading;
+    switch (this.steps.current) {
       case 'send':
         return html`<form part="form" novalidate aria-busy=${this.busy} @submit=${this.retrySend}>
-          <h2 part="heading" tabindex="-1" data-autofocus>${heading}</h2>
+          ${this.renderHeading(heading, true)}
           <p part="hint">${this.sentTo ? m.smsWillSend(this.sentTo) : m.busy}</p>
-          ${this.renderError()}
-          <button part="button" type="submit" aria-disabled=${blocked}>${m.phoneSubmit}</button>
+          ${this.renderError()} ${this.renderSubmit(m.phoneSubmit)} ${this.renderBack('send')}
         </form>`;
       case 'phone':
         return this.renderPhoneStep();
       case 'code':
-        return this.renderCodeStep(heading, this.sentTo);
+        return this.renderCodeStep(heading, this.sentTo, { back: this.renderBack('code') });
       case 'restart':
         return html`<form part="form" @submit=${this.startAgain}>
-          <h2 part="heading">${heading}</h2>
-          ${this.renderError()}
+          ${this.renderHeading(heading)} ${this.renderError()}
           <button part="button" type="submit" data-autofocus>${m.startAgain}</button>
         </form>`;
+      case 'cancelled':
+        return html`<form part="form" @submit=${this.again}>
+          ${this.renderHeading(m.cancelled, true)}
+          <button part="button" type="submit">${m.startAgain}</button>
+        </form>`;
       case 'done':
-        return html`<h2 part="heading" tabindex="-1" data-autofocus>
-          ${this.mode === 'step-up' ? m.stepUpComplete : m.signedIn}
-        </h2>`;
+        return this.renderOutcome(this.mode === 'step-up' ? m.stepUpComplete : m.signedIn);
       default:
         return nothing;
     }
@@ -301,48 +363,32 @@ export class OtpSmsStepup extends OtpFlowElement {
 
   private renderPhoneStep() {
     const m = this.msg;
-    const names = regionNames(this.localeTag);
-    const regions = CALLING_CODES.map(([region, code]) => ({
-      region,
-      label: `${names.of(region) ?? region} (+${code})`,
-    })).sort((a, b) => a.label.localeCompare(b.label));
-    return html`<form part="form" novalidate aria-busy=${this.busy} @submit=${this.sendPhone}>
-      <h2 part="heading">${m.phoneHeading}</h2>
-      <p part="hint">${m.phoneIntro}</p>
-      <label part="label" for="country">${m.countryLabel}</label>
-      <select
-        part="input"
-        id="country"
-        autocomplete="tel-country-code"
-        @change=${(e: Event) => (this.region = (e.target as HTMLSelectElement).value)}
-      >
-        ${regions.map(
-          (r) =>
-            html`<option value=${r.region} ?selected=${r.region === this.region}>
-              ${r.label}
-            </option>`,
-        )}
-      </select>
-      <label part="label" for="phone">${m.phoneLabel}</label>
-      <input
-        part="input"
-        id="phone"
-        name="phone"
-        type="tel"
-        autocomplete="tel-national"
-        required
-        data-autofocus
-        .value=${this.phone}
-        aria-invalid=${this.phoneInvalid ? 'true' : nothing}
-        aria-describedby=${this.error ? 'phone-hint error' : 'phone-hint'}
-        @input=${() => ((this.phoneInvalid = false), this.clearError())}
-      />
-      <p part="hint" id="phone-hint">${m.phoneHint}</p>
-      ${this.renderError()}
-      <button part="button" type="submit" aria-disabled=${this.busy || this.retry.active}>
-        ${m.phoneSubmit}
-      </button>
-    </form>`;
+    return this.phoneStep?.renderPhoneStep({
+      msg: m,
+      heading: this.renderHeading(m.phoneHeading),
+      reason: this.mode === 'step-up' ? m.stepUpReason : m.mfaReason,
+      locale: this.localeTag,
+      region: this.region,
+      phone: this.phone,
+      busy: this.busy,
+      phoneInvalid: this.phoneInvalid,
+      hasError: !!this.error,
+      error: this.renderError(),
+      submit: this.renderSubmit(m.phoneSubmit),
+      back: this.renderBack('phone'),
+      onSubmit: this.sendPhone,
+      onRegion: this.onRegion,
+      onInput: this.onPhoneInput,
+    });
+  }
+
+  private onRegion(event: Event): void {
+    this.region = (event.target as HTMLSelectElement).value;
+  }
+
+  private onPhoneInput(): void {
+    this.phoneInvalid = false;
+    this.clearError();
   }
 }
 

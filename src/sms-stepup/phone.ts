@@ -37,6 +37,4 @@ export function fromE164(phone: string): { region?: string; national: string } {
     : { national: phone };
 }
 
-/** `+15555550123` → `+1••••••0123`: enough to recognise one's own number. */
-export const maskPhone = (phone: string) =>
-  phone.length > 6 ? phone.slice(0, 2) + '•'.repeat(phone.length - 6) + phone.slice(-4) : phone;
+export { maskPhone } from './mask-phone.js';

@@ -1,13 +1,18 @@
 // The demo page as `npm start` serves it (built bundle, strict CSP with Trusted Types), driven in
-// Chromium: email code → SMS code for the seeded member with MFA, with zero policy violations.
+// Chromium: email code → SMS code for the seeded member with MFA, SMS step-up, and the discovery
+// login with a switch of organization, with zero policy violations.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { createDemoApp, type DemoApp } from '../../server/src/demo/demo-app.js';
-import { findBrowsers } from '../../scripts/browsers.mjs';
+import {
+  latestCode as outboxCode,
+  launchChromium,
+  waitForCode as pollCode,
+} from './support/page-server.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let app: DemoApp;
@@ -20,10 +25,7 @@ before(async () => {
   server = serve({ fetch: app.fetch, port: 0, hostname: 'localhost' });
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://localhost:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: findBrowsers().chromium,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -32,20 +34,8 @@ after(async () => {
   await app?.close();
 });
 
-async function latestCode(to: string) {
-  const { messages } = await (await fetch(`${base}/__dev/outbox`)).json();
-  const mine = messages.filter((m: { to: string }) => m.to === to);
-  return mine[mine.length - 1]?.code as string | undefined;
-}
-
-async function waitForCode(to: string, previous?: string) {
-  for (let i = 0; i < 100; i++) {
-    const code = await latestCode(to);
-    if (code && code !== previous) return code;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`no code for ${to}`);
-}
+const latestCode = (to: string) => outboxCode(base, to);
+const waitForCode = (to: string, previous?: string) => pollCode(base, to, previous);
 
 async function openDemo(): Promise<{ page: Page; problems: string[] }> {
   const page = await browser.newPage();
@@ -136,5 +126,37 @@ test('a member of the MFA-optional organization steps up with SMS and enrolls on
     .pressSequentially(emailCode);
   // Enrolled now: the next login goes on to the SMS code, already sent.
   await page.locator('otp-sms-stepup input[autocomplete=one-time-code]').waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test('the seeded member signs in by discovery, picks Acme, then switches to Initech', async () => {
+  const config = await (await fetch(`${base}/demo-config.json`)).json();
+  const email: string = config.discovery.email_address;
+  const { page, problems } = await openDemo();
+
+  await page.getByLabel(/discovery login/).check();
+  await page.locator('otp-email-auth input[type=email]').fill(email);
+  await page.keyboard.press('Enter');
+  await page
+    .locator('otp-email-auth input[autocomplete=one-time-code]')
+    .pressSequentially(await waitForCode(email));
+  const list = page.locator('otp-email-auth [part~=organization]');
+  await list.first().waitFor();
+  assert.deepEqual(
+    await list.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label'))),
+    [
+      'Acme (MFA optional) — member',
+      'Globex (MFA required) — member',
+      'Initech (invite only) — invited',
+    ],
+  );
+  await page.getByRole('button', { name: 'Acme (MFA optional) — member' }).click();
+  await page.getByRole('heading', { name: 'Your session' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /at Acme \(MFA optional\)/);
+
+  await page.getByRole('heading', { name: 'Switch organization' }).waitFor();
+  await page.getByRole('button', { name: 'Initech (invite only)' }).click();
+  await page.getByText(/at Initech \(invite only\)/).waitFor();
+  assert.equal(await page.evaluate(() => document.cookie), '');
   assert.deepEqual(problems, []);
 });

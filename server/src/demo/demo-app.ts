@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { createEmulator, type Emulator } from '../emulator/index.js';
 import { createGateway } from '../gateway/index.js';
-import { readStaticFile } from './static-files.js';
+import { withSecurityHeaders } from './security-headers.js';
+import { serveDemoFiles } from './static-files.js';
 
 export interface DemoAppOptions {
   /** Folder of the otp-auth-elements package: the demo page is served from `demo/`, the builds from `dist/`. */
@@ -23,29 +24,14 @@ export interface DemoApp {
   close(): Promise<void>;
 }
 
-/**
- * Strict policy for the demo page: no inline script or style, Trusted Types enforced (lit-html
- * creates its own policy), never framed.
- */
-export const DEMO_PAGE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "require-trusted-types-for 'script'",
-  'trusted-types lit-html',
-].join('; ');
-
 const EMULATOR_PREFIX = '/emulator';
 
 /**
  * One fetch handler for the whole demo: the page and the built elements, the gateway at `/api`,
- * the embedded emulator at `/emulator` (for back-end SDKs) and its dev outbox at `/__dev/outbox`.
+ * the embedded emulator at `/emulator` (for the page and browser tests, same origin; back-end SDKs
+ * need it at the root of its own port, see `startDemo`) and its dev outbox at `/__dev/outbox`.
+ * Every answer carries the headers of `withSecurityHeaders`. The handler checks no `Host`: serve it
+ * with `startDemo` (localhost only, DNS rebinding refused) unless the server around it does that.
  */
 export async function createDemoApp(options: DemoAppOptions = {}): Promise<DemoApp> {
   const emulator = options.stytch
@@ -61,6 +47,8 @@ export async function createDemoApp(options: DemoAppOptions = {}): Promise<DemoA
     secret: credentials.secret,
     basePath: '/api',
     allowedOrigins: options.allowedOrigins,
+    // The demo is plain http on localhost, where WebKit drops Secure cookies.
+    secureCookies: false,
     ...(emulator && {
       upstream: 'http://emulator.invalid',
       fetch: (input, init) => emulator.fetch(new Request(input, init)),
@@ -77,6 +65,7 @@ export async function createDemoApp(options: DemoAppOptions = {}): Promise<DemoA
     c.json({
       mode: emulator ? 'emulator' : 'stytch',
       organizations: emulator?.seedInfo?.organizations ?? [],
+      discovery: emulator?.seedInfo?.discovery ?? null,
       ...(emulator && {
         emulator: {
           base: EMULATOR_PREFIX,
@@ -86,29 +75,15 @@ export async function createDemoApp(options: DemoAppOptions = {}): Promise<DemoA
       }),
     }),
   );
-  const root = options.staticRoot;
-  if (root) {
-    app.get('/', async (c) => page(await readStaticFile(root, 'demo/index.html')) ?? c.notFound());
-    app.get('/demo/*', async (c) => (await readStaticFile(root, c.req.path)) ?? c.notFound());
-    app.get('/dist/*', async (c) => (await readStaticFile(root, c.req.path)) ?? c.notFound());
-  }
+  if (options.staticRoot) serveDemoFiles(app, options.staticRoot);
 
   return {
-    fetch: (request) => Promise.resolve(app.fetch(request)),
+    fetch: async (request) => withSecurityHeaders(await app.fetch(request)),
     emulator,
     close: async () => {
       if (emulator && !options.emulator) await emulator.close();
     },
   };
-}
-
-function page(response: Response | null): Response | null {
-  if (!response) return null;
-  const headers = new Headers(response.headers);
-  headers.set('content-security-policy', DEMO_PAGE_CSP);
-  headers.set('x-content-type-options', 'nosniff');
-  headers.set('referrer-policy', 'no-referrer');
-  return new Response(response.body, { status: response.status, headers });
 }
 
 function stripPrefix(request: Request, prefix: string): Request {

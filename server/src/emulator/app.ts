@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Core } from './core.js';
 import { sameSecret } from './crypto.js';
 import { ApiError, errorResponse } from './errors.js';
+import { discoveryRoutes } from './routes/discovery.js';
 import { organizationRoutes } from './routes/organizations.js';
 import { emailOtpRoutes } from './routes/otp-email.js';
 import { smsOtpRoutes } from './routes/otp-sms.js';
@@ -21,13 +22,16 @@ export function createApp(core: Core): Hono {
         'Unauthorized credentials: send HTTP Basic auth with project_id:secret.',
       );
     }
+    const started = core.begin();
     await next();
-    // Every change, failed attempts and locks included, is on disk before the answer leaves.
-    if (c.req.method !== 'GET') await core.persist();
+    // Every change, failed attempts and locks included, is on disk before the answer leaves; a
+    // request that changed nothing writes nothing.
+    await core.commit(started);
   });
 
   organizationRoutes(app, core);
   emailOtpRoutes(app, core);
+  discoveryRoutes(app, core);
   smsOtpRoutes(app, core);
   sessionRoutes(app, core);
   outboxRoutes(app, core);
@@ -37,6 +41,7 @@ export function createApp(core: Core): Hono {
       new ApiError(404, 'route_not_found', `There is no route ${c.req.method} ${c.req.path}.`),
     ),
   );
+  // The one place errors become answers: Stytch's error body for ApiError, 500 for anything else.
   app.onError((error) => {
     if (error instanceof ApiError) return errorResponse(error);
     core.log(

@@ -1,15 +1,18 @@
-// One-time passcodes: issue, check-and-use, failure lockout and send caps. Everything here is
+// One-time passcodes: issue, check-and-use, Stytch's user lock and send caps. Everything here is
 // synchronous, so a check and the "use" that follows cannot interleave with another request.
+//
+// A code belongs to a subject and a channel: a member id for organization logins ("email" and
+// "sms"), `discovery:<email>` for discovery logins. Failures and locks are counted per subject.
 
 import {
-  LOCKOUT_MS,
-  MAX_CONSECUTIVE_FAILURES,
   MAX_EMAIL_SENDS_PER_WINDOW,
   MAX_SMS_SENDS_PER_WINDOW,
   SEND_WINDOW_MS,
+  type UserLockPolicy,
 } from './constants.js';
 import { macCode, newCode, newKey, sameMac } from './crypto.js';
 import { ApiError, tooManyRequests } from './errors.js';
+import type { Records } from './records.js';
 import type { Channel, GuardRecord } from './types.js';
 
 interface CodeRecord {
@@ -23,55 +26,67 @@ const SEND_CAPS: Record<Channel, number> = {
   sms: MAX_SMS_SENDS_PER_WINDOW,
 };
 
+/**
+ * "The user has been locked out due to too many failed authentication attempts" — 429
+ * `user_lock_limit_reached` (stytch.com/docs/api/errors/429).
+ */
+const userLocked = (retryAfterMs: number) =>
+  new ApiError(
+    429,
+    'user_lock_limit_reached',
+    'The user has been locked out due to too many failed authentication attempts. Please try again later.',
+    { 'Retry-After': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) },
+  );
+
 export class Codes {
   /** Per-emulator MAC key; codes (memory-only) are kept as MACs under it. */
   private readonly key = newKey();
   private readonly codes = new Map<string, CodeRecord>();
 
   constructor(
-    private readonly guards: Record<string, GuardRecord>,
+    private readonly records: Records,
     private readonly now: () => number,
+    private readonly lock: UserLockPolicy,
   ) {}
 
-  /** 429 while the member is locked out. */
-  assertUnlocked(memberId: string): void {
-    const guard = this.guards[memberId];
-    const now = this.now();
-    if (guard && guard.locked_until > now) {
-      throw tooManyRequests(
-        guard.locked_until - now,
-        'Too many wrong codes: one-time passcodes are locked for this member for a while.',
-      );
-    }
+  /** `user_lock_limit_reached` while the subject is locked. */
+  assertUnlocked(subject: string): void {
+    const lockedUntil = this.lockedUntil(subject);
+    if (lockedUntil > this.now()) throw userLocked(lockedUntil - this.now());
   }
 
-  lockedUntil(memberId: string): number {
-    return this.guards[memberId]?.locked_until ?? 0;
+  lockedUntil(subject: string): number {
+    return this.records.guards.get(subject)?.locked_until ?? 0;
   }
 
-  /** Counts a send against the member's cap (429 when over it). Used alone for non-members. */
-  countSend(channel: Channel, memberId: string): void {
-    this.assertUnlocked(memberId);
-    const guard = this.guard(memberId);
+  guardOf(subject: string): GuardRecord | undefined {
+    return this.records.guards.get(subject);
+  }
+
+  /** Counts a send against the subject's cap (429 `too_many_requests` when over it). */
+  countSend(channel: Channel, subject: string): void {
+    const sends = this.guardOf(subject)?.sends ?? { email: [], sms: [] };
     const now = this.now();
-    const recent = guard.sends[channel].filter((at) => at > now - SEND_WINDOW_MS);
+    const recent = sends[channel].filter((at) => at > now - SEND_WINDOW_MS);
     if (recent.length >= SEND_CAPS[channel]) {
-      guard.sends[channel] = recent;
+      if (recent.length < sends[channel].length) {
+        this.records.updateGuard(subject, { sends: { ...sends, [channel]: recent } });
+      }
       throw tooManyRequests(
         recent[0]! + SEND_WINDOW_MS - now,
         `Too many ${channel === 'sms' ? 'SMS' : 'email'} codes were sent to this member recently. Try again later.`,
       );
     }
-    guard.sends[channel] = [...recent, now];
+    this.records.updateGuard(subject, { sends: { ...sends, [channel]: [...recent, now] } });
   }
 
-  /** A new code for the member and channel; any earlier code of that channel stops working. */
-  issue(channel: Channel, memberId: string, destination: string, lifetimeMs: number) {
-    this.countSend(channel, memberId);
+  /** A new code for the subject and channel; any earlier code of that channel stops working. */
+  issue(channel: Channel, subject: string, destination: string, lifetimeMs: number) {
+    this.countSend(channel, subject);
     const code = newCode();
     const expiresAt = this.now() + lifetimeMs;
-    this.codes.set(slot(channel, memberId), {
-      mac: macCode(this.key, scope(channel, memberId, destination), code),
+    this.codes.set(slot(channel, subject), {
+      mac: macCode(this.key, scope(channel, subject, destination), code),
       expires_at: expiresAt,
       used: false,
     });
@@ -79,29 +94,33 @@ export class Codes {
   }
 
   /**
-   * Checks a code and uses it up on success. The failure is counted before the comparison; the
-   * count is reset only by a success in the same channel, never by a resend.
+   * Checks a code and uses it up on success. Stytch's user lock: each failure counts, a success
+   * resets the count, and the threshold-th consecutive failure locks the subject for the lock TTL
+   * ("User locks", stytch.com/docs/resources/platform/user-locks). The failure is counted before
+   * the comparison, so concurrent guesses cannot pass the threshold.
    */
-  use(channel: Channel, memberId: string, destination: string, code: string): void {
-    this.assertUnlocked(memberId);
-    const guard = this.guard(memberId);
-    guard.failures[channel] += 1;
+  use(channel: Channel, subject: string, destination: string, code: string): void {
+    this.assertUnlocked(subject);
     const now = this.now();
-    const record = this.codes.get(slot(channel, memberId));
+    const failures = (this.guardOf(subject)?.failures ?? 0) + 1;
+    this.records.updateGuard(subject, { failures, last_failure_at: now });
+    const record = this.codes.get(slot(channel, subject));
     const matches =
       record !== undefined &&
-      sameMac(macCode(this.key, scope(channel, memberId, destination), code), record.mac);
+      sameMac(macCode(this.key, scope(channel, subject, destination), code), record.mac);
     if (matches && !record.used && record.expires_at > now) {
       record.used = true;
-      guard.failures[channel] = 0;
+      this.records.updateGuard(subject, { failures: 0 });
       return;
     }
-    if (guard.failures[channel] >= MAX_CONSECUTIVE_FAILURES) {
-      this.lock(memberId, guard, now);
-      throw tooManyRequests(
-        LOCKOUT_MS,
-        'Too many wrong codes: one-time passcodes are locked for this member for a while.',
-      );
+    if (failures >= this.lock.threshold) {
+      this.records.updateGuard(subject, {
+        locked_until: now + this.lock.ttlMs,
+        lock_created_at: now,
+        failures: 0,
+      });
+      this.revoke(subject);
+      throw userLocked(this.lock.ttlMs);
     }
     if (matches) {
       throw new ApiError(
@@ -117,41 +136,36 @@ export class Codes {
     );
   }
 
-  /** Active codes of a member stop working (the lock starts, the phone number changes). */
-  revoke(memberId: string, channels: readonly Channel[] = ['email', 'sms']): void {
-    for (const channel of channels) this.codes.delete(slot(channel, memberId));
+  /** Active codes of a subject stop working (the lock starts, the phone number changes). */
+  revoke(subject: string, channels: readonly Channel[] = ['email', 'sms']): void {
+    for (const channel of channels) this.codes.delete(slot(channel, subject));
   }
 
-  /** Forgets guard records with nothing left to remember (before saving). */
+  /** Forgets expired or used codes and guard records with nothing left to remember. */
   prune(): void {
     const now = this.now();
-    for (const [memberId, guard] of Object.entries(this.guards)) {
+    for (const [key, record] of this.codes) {
+      if (record.used || record.expires_at <= now) this.codes.delete(key);
+    }
+    for (const [subject, guard] of this.records.guards) {
+      const failuresForgotten =
+        guard.failures === 0 || (guard.last_failure_at ?? 0) <= now - this.lock.ttlMs;
       const idle =
         guard.locked_until <= now &&
-        guard.failures.email === 0 &&
-        guard.failures.sms === 0 &&
+        failuresForgotten &&
         [...guard.sends.email, ...guard.sends.sms].every((at) => at <= now - SEND_WINDOW_MS);
-      if (idle) delete this.guards[memberId];
+      if (idle) this.records.removeGuard(subject);
     }
   }
 
-  private lock(memberId: string, guard: GuardRecord, now: number): void {
-    guard.locked_until = now + LOCKOUT_MS;
-    guard.lock_created_at = now;
-    guard.failures = { email: 0, sms: 0 };
-    this.revoke(memberId);
-  }
-
-  private guard(memberId: string): GuardRecord {
-    return (this.guards[memberId] ??= {
-      failures: { email: 0, sms: 0 },
-      locked_until: 0,
-      lock_created_at: 0,
-      sends: { email: [], sms: [] },
-    });
+  /** Codes held in memory (for tests of pruning). */
+  get size(): number {
+    return this.codes.size;
   }
 }
 
-const slot = (channel: Channel, memberId: string) => `${channel}:${memberId}`;
-const scope = (channel: Channel, memberId: string, destination: string) =>
-  `${channel}:${memberId}:${destination}`;
+const slot = (channel: Channel, subject: string) => `${channel}:${subject}`;
+const scope = (channel: Channel, subject: string, destination: string) =>
+  `${channel}:${subject}:${destination}`;
+
+export const discoverySubject = (email: string) => `discovery:${email}`;

@@ -102,6 +102,11 @@ export function banner(emulator: Emulator, url: string, dataFile: string | undef
     for (const domain of org.email_allowed_domains)
       lines.push(`  any new @${domain} address may sign up`);
   }
+  const discovery = emulator.seedInfo?.discovery;
+  if (discovery) {
+    const where = discovery.organizations.map((o) => `${o.organization_slug} (${o.status})`);
+    lines.push('', `Discovery login: ${discovery.email_address}, member of ${where.join(', ')}`);
+  }
   lines.push('');
   return lines.join('\n');
 }

@@ -35,11 +35,4 @@ export function sameSecret(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** A stable uuid-shaped id derived from a key, for the members that do not exist (no enumeration). */
-export function derivedId(prefix: string, key: Buffer, input: string): string {
-  const hex = createHmac('sha256', key).update(input).digest('hex');
-  const uuid = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16]!, 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  return `${prefix}-test-${uuid}`;
-}
-
 export const newKey = () => randomBytes(32);

@@ -6,13 +6,16 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 
 export const MEMBER_ROLE = 'stytch_member';
 
+/** Role ids of a member: stytch_member for every member, plus any assigned (stytch_admin). */
+export const memberRoles = (member: MemberRecord) => [MEMBER_ROLE, ...member.roles];
+
 export function presentOrganization(org: OrganizationRecord) {
   return {
     organization_id: org.organization_id,
     organization_name: org.organization_name,
     organization_logo_url: org.organization_logo_url,
     organization_slug: org.organization_slug,
-    organization_external_id: '',
+    organization_external_id: org.organization_external_id,
     trusted_metadata: org.trusted_metadata,
     sso_default_connection_id: null,
     sso_jit_provisioning: 'ALL_ALLOWED',
@@ -65,26 +68,34 @@ export function presentMember(member: MemberRecord, guard: GuardRecord | undefin
     mfa_phone_number: member.mfa_phone_number,
     mfa_phone_number_verified: member.mfa_phone_number_verified,
     default_mfa_method: member.default_mfa_method,
-    roles: [{ role_id: MEMBER_ROLE, sources: [{ type: 'direct_assignment', details: {} }] }],
+    roles: memberRoles(member).map((role_id) => ({
+      role_id,
+      sources: [{ type: 'direct_assignment', details: {} }],
+    })),
     trusted_metadata: member.trusted_metadata,
     untrusted_metadata: member.untrusted_metadata,
-    external_id: '',
+    external_id: member.external_id,
     created_at: iso(member.created_at),
     updated_at: iso(member.updated_at),
   };
 }
 
-export function presentSession(session: SessionRecord, org: OrganizationRecord) {
+export function presentSession(
+  session: SessionRecord,
+  org: OrganizationRecord,
+  member: MemberRecord,
+  lastAccessedAt: number,
+) {
   return {
     member_session_id: session.member_session_id,
     member_id: session.member_id,
     organization_id: session.organization_id,
     organization_slug: org.organization_slug,
     started_at: iso(session.started_at),
-    last_accessed_at: iso(session.last_accessed_at),
+    last_accessed_at: iso(lastAccessedAt),
     expires_at: iso(session.expires_at),
     authentication_factors: session.authentication_factors,
-    roles: [MEMBER_ROLE],
+    roles: memberRoles(member),
     custom_claims: session.custom_claims,
   };
 }

@@ -8,7 +8,8 @@ import {
 import { newId, newToken, sha256 } from './crypto.js';
 import { badRequest, intermediateSessionNotFound, sessionNotFound } from './errors.js';
 import type { SigningKeys } from './keys.js';
-import { iso, MEMBER_ROLE } from './present.js';
+import { iso, memberRoles } from './present.js';
+import type { Records } from './records.js';
 import type {
   AuthenticationFactor,
   MemberRecord,
@@ -17,10 +18,16 @@ import type {
 } from './types.js';
 import type { SessionArguments } from './validate.js';
 
-interface IntermediateSession {
-  member_id: string;
-  organization_id: string;
-  factors: AuthenticationFactor[];
+/**
+ * An intermediate session: "a bag of factors" proven for an email address. A discovery login leaves
+ * it unbound; primary authentication in an organization (or an exchange into one) binds it to the
+ * member whose MFA is pending.
+ */
+export interface IntermediateSession {
+  email_address: string;
+  member_id?: string;
+  organization_id?: string;
+  factors: readonly AuthenticationFactor[];
   expires_at: number;
 }
 
@@ -36,9 +43,11 @@ const ORGANIZATION_CLAIM = 'https://stytch.com/organization';
 
 export class Sessions {
   private readonly intermediate = new Map<string, IntermediateSession>();
+  /** Last use of each session; memory-only so that reading a session never rewrites the data file. */
+  private readonly accessed = new Map<string, number>();
 
   constructor(
-    private readonly sessions: Record<string, SessionRecord>,
+    private readonly records: Records,
     private readonly keys: SigningKeys,
     private readonly projectId: string,
     private readonly now: () => number,
@@ -81,24 +90,40 @@ export class Sessions {
     return session;
   }
 
+  /** The live session of a token, found by the token's hash (the only form of it that is kept). */
   byToken(token: string): SessionRecord | undefined {
     const hash = sha256(token);
-    const session = Object.values(this.sessions).find((s) => s.token_hash === hash);
-    return session && this.live(session.member_session_id);
+    const id = this.records.sessionIndex.withTokenHash(hash);
+    const session = id === undefined ? undefined : this.records.sessions.get(id);
+    return session?.token_hash === hash ? this.live(session.member_session_id) : undefined;
   }
 
   live(id: string): SessionRecord | undefined {
-    const session = this.sessions[id];
+    const session = this.records.sessions.get(id);
     if (session && session.expires_at <= this.now()) {
-      delete this.sessions[id];
+      this.drop(id);
       return undefined;
     }
     return session;
   }
 
+  /** The member's live sessions, oldest first (its expired ones are dropped on the way). */
+  ofMember(memberId: string): SessionRecord[] {
+    const found = [];
+    for (const id of this.records.sessionIndex.ofMember(memberId)) {
+      const session = this.live(id);
+      if (session?.member_id === memberId) found.push(session);
+    }
+    return found;
+  }
+
+  lastAccessed(session: SessionRecord): number {
+    return Math.max(session.last_accessed_at, this.accessed.get(session.member_session_id) ?? 0);
+  }
+
   create(
     member: MemberRecord,
-    factors: AuthenticationFactor[],
+    factors: readonly AuthenticationFactor[],
     minutes = SESSION_DEFAULT_MINUTES,
     claims: Record<string, unknown> = {},
   ): { session: SessionRecord; token: string } {
@@ -115,90 +140,124 @@ export class Sessions {
       authentication_factors: factors,
       custom_claims: withClaims({}, claims),
     };
-    this.sessions[session.member_session_id] = session;
+    this.records.putSession(session);
     return { session, token };
   }
 
   /** Records use of the session; optionally extends it and merges custom claims (null deletes). */
   touch(session: SessionRecord, minutes?: number, claims?: Record<string, unknown>): void {
     const now = this.now();
-    session.last_accessed_at = now;
-    if (minutes !== undefined) session.expires_at = now + minutes * 60_000;
-    if (claims) session.custom_claims = withClaims(session.custom_claims, claims);
+    this.accessed.set(session.member_session_id, now);
+    if (minutes === undefined && !claims) return;
+    this.records.updateSession(session, {
+      last_accessed_at: now,
+      ...(minutes !== undefined && { expires_at: now + minutes * 60_000 }),
+      ...(claims && { custom_claims: withClaims(session.custom_claims, claims) }),
+    });
+  }
+
+  /** Adds a factor to the session, or refreshes the factor of the same kind it already has. */
+  addFactor(session: SessionRecord, factor: AuthenticationFactor): void {
+    this.records.updateSession(session, {
+      authentication_factors: withFactor(session.authentication_factors, factor),
+    });
   }
 
   /** A new token for the session (at step-up); the previous token stops working. */
   rotate(session: SessionRecord): string {
     const token = newToken();
-    session.token_hash = sha256(token);
+    this.records.updateSession(session, { token_hash: sha256(token) });
     return token;
   }
 
   revoke(session: SessionRecord): void {
-    delete this.sessions[session.member_session_id];
+    this.drop(session.member_session_id);
   }
 
   revokeMember(memberId: string): number {
-    const ids = Object.values(this.sessions)
-      .filter((s) => s.member_id === memberId)
-      .map((s) => s.member_session_id);
-    for (const id of ids) delete this.sessions[id];
+    const ids = [];
+    for (const id of this.records.sessionIndex.ofMember(memberId)) {
+      const session = this.records.sessions.get(id);
+      if (session?.member_id === memberId) ids.push(session.member_session_id);
+    }
+    for (const id of ids) this.drop(id);
     return ids.length;
   }
 
-  /** Drops expired sessions (before saving). */
+  /** Drops expired sessions and intermediate sessions. */
   prune(): void {
-    for (const id of Object.keys(this.sessions)) this.live(id);
+    for (const id of [...this.records.sessions.keys()]) this.live(id);
+    const now = this.now();
+    for (const [hash, ist] of this.intermediate) {
+      if (ist.expires_at <= now) this.intermediate.delete(hash);
+    }
   }
 
-  issueIntermediate(member: MemberRecord, factors: AuthenticationFactor[]) {
+  /** Intermediate sessions held in memory (for tests of pruning). */
+  get intermediateCount(): number {
+    return this.intermediate.size;
+  }
+
+  issueIntermediate(ist: Omit<IntermediateSession, 'expires_at'>) {
     const token = newToken();
     const expiresAt = this.now() + IST_LIFETIME_MS;
-    this.intermediate.set(sha256(token), {
-      member_id: member.member_id,
-      organization_id: member.organization_id,
-      factors,
-      expires_at: expiresAt,
-    });
+    this.intermediate.set(sha256(token), { ...ist, expires_at: expiresAt });
     return { token, expiresAt };
   }
 
-  /** The factors behind an unexpired IST of this member; 404 otherwise. Does not consume it. */
-  peekIntermediate(
-    token: string,
-    memberId: string,
-    organizationId: string,
-  ): AuthenticationFactor[] {
+  /** The unexpired intermediate session behind a token (404 otherwise). Does not consume it. */
+  intermediateSession(token: string): IntermediateSession {
     const hash = sha256(token);
     const ist = this.intermediate.get(hash);
     if (ist && ist.expires_at <= this.now()) this.intermediate.delete(hash);
-    if (
-      !ist ||
-      ist.expires_at <= this.now() ||
-      ist.member_id !== memberId ||
-      ist.organization_id !== organizationId
-    ) {
-      throw intermediateSessionNotFound();
-    }
-    return ist.factors;
+    if (!ist || ist.expires_at <= this.now()) throw intermediateSessionNotFound();
+    return ist;
+  }
+
+  /**
+   * The intermediate session of `member`: bound to this member, or unbound (discovery) for the
+   * member's email address. 404 otherwise. Does not consume it.
+   */
+  intermediateOf(token: string, member: MemberRecord): IntermediateSession {
+    const ist = this.intermediateSession(token);
+    const mine = ist.member_id
+      ? ist.member_id === member.member_id && ist.organization_id === member.organization_id
+      : ist.email_address === member.email_address;
+    if (!mine) throw intermediateSessionNotFound();
+    return ist;
+  }
+
+  /**
+   * Binds an intermediate session to the member whose MFA is pending and records its factors. The
+   * token stays the same ("The returned Intermediate Session Token is identical to the one that was
+   * originally passed in", SDK `discovery_intermediate_sessions.d.ts`); its expiry does not move.
+   */
+  bindIntermediate(token: string, member: MemberRecord, factors: readonly AuthenticationFactor[]) {
+    const ist = this.intermediateSession(token);
+    Object.assign(ist, {
+      member_id: member.member_id,
+      organization_id: member.organization_id,
+      factors,
+    });
+    return { token, expiresAt: ist.expires_at };
   }
 
   consumeIntermediate(token: string): void {
     this.intermediate.delete(sha256(token));
   }
 
-  jwt(session: SessionRecord, org: OrganizationRecord): Promise<string> {
+  jwt(session: SessionRecord, org: OrganizationRecord, member: MemberRecord): Promise<string> {
     const iat = Math.floor(this.now() / 1000);
     return this.keys.sign({
       ...session.custom_claims,
       [SESSION_CLAIM]: {
         id: session.member_session_id,
         started_at: iso(session.started_at),
-        last_accessed_at: iso(session.last_accessed_at),
+        last_accessed_at: iso(this.lastAccessed(session)),
         expires_at: iso(session.expires_at),
         attributes: { user_agent: '', ip_address: '' },
         authentication_factors: session.authentication_factors,
-        roles: [MEMBER_ROLE],
+        roles: memberRoles(member),
       },
       [ORGANIZATION_CLAIM]: { organization_id: org.organization_id, slug: org.organization_slug },
       sub: session.member_id,
@@ -209,20 +268,26 @@ export class Sessions {
       exp: iat + SESSION_JWT_LIFETIME_SECONDS,
     });
   }
+
+  private drop(id: string): void {
+    this.records.removeSession(id);
+    this.accessed.delete(id);
+  }
 }
 
-function withClaims(base: Record<string, unknown>, changes: Record<string, unknown>) {
-  const merged = { ...base };
+/** Merges custom claims (null deletes one) into a new object with own properties only. */
+function withClaims(base: Readonly<Record<string, unknown>>, changes: Record<string, unknown>) {
+  const merged = new Map(Object.entries(base));
   for (const [key, value] of Object.entries(changes)) {
-    if (value === null) delete merged[key];
-    else merged[key] = value;
+    if (value === null) merged.delete(key);
+    else merged.set(key, value);
   }
-  return merged;
+  return Object.fromEntries(merged);
 }
 
 /** Adds a factor, or refreshes the factor of the same kind already in the list. */
 export function withFactor(
-  factors: AuthenticationFactor[],
+  factors: readonly AuthenticationFactor[],
   factor: AuthenticationFactor,
 ): AuthenticationFactor[] {
   const same = (f: AuthenticationFactor) =>
@@ -232,7 +297,11 @@ export function withFactor(
   return [...factors.filter((f) => !same(f)), merged];
 }
 
-export function emailFactor(member: MemberRecord, now: number): AuthenticationFactor {
+export function emailFactor(
+  emailId: string,
+  emailAddress: string,
+  now: number,
+): AuthenticationFactor {
   const at = iso(now);
   return {
     type: 'email_otp',
@@ -240,7 +309,7 @@ export function emailFactor(member: MemberRecord, now: number): AuthenticationFa
     last_authenticated_at: at,
     created_at: at,
     updated_at: at,
-    email_factor: { email_id: member.email_id, email_address: member.email_address },
+    email_factor: { email_id: emailId, email_address: emailAddress },
   };
 }
 
@@ -255,3 +324,11 @@ export function smsFactor(member: MemberRecord, now: number): AuthenticationFact
     phone_number_factor: { phone_id: member.phone_id, phone_number: member.mfa_phone_number },
   };
 }
+
+/** Whether the factors include an SMS factor for the member's current phone. */
+export const hasSmsFactorFor = (factors: readonly AuthenticationFactor[], member: MemberRecord) =>
+  factors.some(
+    (f) =>
+      f.delivery_method === 'sms' &&
+      f.phone_number_factor?.phone_number === member.mfa_phone_number,
+  );

@@ -1,29 +1,10 @@
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+// The data file: read at start, written atomically, only when the persisted state changed (as the
+// records' generation tells, without serializing anything to find out).
+
 import { randomBytes } from 'node:crypto';
-import type { StoredKey } from './keys.js';
-import type {
-  GuardRecord,
-  MemberRecord,
-  OrganizationRecord,
-  SeedInfo,
-  SessionRecord,
-} from './types.js';
-
-export const DATA_FORMAT = 'otp-auth-emulator/1';
-
-/** Everything that survives a restart. Codes and intermediate sessions are memory-only on purpose. */
-export interface PersistedState {
-  format: typeof DATA_FORMAT;
-  organizations: Record<string, OrganizationRecord>;
-  members: Record<string, MemberRecord>;
-  sessions: Record<string, SessionRecord>;
-  guards: Record<string, GuardRecord>;
-  signing_keys: StoredKey[];
-  /** base64url key for the stable ids of members that do not exist. */
-  phantom_key: string;
-  seed_info?: SeedInfo;
-}
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { DATA_FORMAT, type PersistedState } from './records.js';
 
 export async function loadState(file: string): Promise<PersistedState | undefined> {
   let text: string;
@@ -49,10 +30,31 @@ export async function loadState(file: string): Promise<PersistedState | undefine
   return state as PersistedState;
 }
 
+const tempName = (file: string) => `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+
+/** Matches the names `tempName` gives, for `file`. */
+function isTempOf(file: string, name: string): boolean {
+  const prefix = `${basename(file)}.`;
+  return name.startsWith(prefix) && /^[0-9]+\.[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length));
+}
+
+/** Removes temp files a crash left beside the data file. Returns how many were removed. */
+export async function removeStrayTempFiles(file: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(dirname(file));
+  } catch {
+    return 0;
+  }
+  const stray = names.filter((name) => isTempOf(file, name));
+  await Promise.all(stray.map((name) => rm(join(dirname(file), name), { force: true })));
+  return stray.length;
+}
+
 /** Writes the file atomically (temp file, fsync, rename); the file is readable by the owner only. */
 export async function writeAtomically(file: string, text: string): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const temp = tempName(file);
   try {
     const handle = await open(temp, 'w', 0o600);
     try {
@@ -68,43 +70,75 @@ export async function writeAtomically(file: string, text: string): Promise<void>
   }
 }
 
+interface Waiter {
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
 /**
- * Serialises saves: `save()` resolves once a write that includes the state at call time has
- * finished. Overlapping calls coalesce into one more write.
+ * Serialises saves: `save()` resolves once the file holds the state as it was at the call (at once,
+ * without serializing anything, when the state's generation has not moved since the last write).
+ * Overlapping calls share one write. A write serializes the whole state (the file is replaced
+ * atomically). When a write fails, `restore` puts the last written state back in memory and every
+ * caller whose changes are lost is rejected, so memory and file never disagree about an answered
+ * change.
  */
 export class Saver {
-  private dirty = false;
-  private running: Promise<void> | undefined;
+  private waiting: Waiter[] = [];
+  private running = false;
+  /** The generation the file holds. */
+  private savedAt: number;
 
   constructor(
     private readonly file: string,
+    private readonly generation: () => number,
     private readonly snapshot: () => string,
-    private readonly onError: (error: unknown) => void,
-  ) {}
+    private readonly restore: (saved: string) => void,
+    /** What the file holds, at the current generation. */
+    private saved: string,
+    readonly write: (file: string, text: string) => Promise<void> = writeAtomically,
+  ) {
+    this.savedAt = generation();
+  }
 
   save(): Promise<void> {
-    this.dirty = true;
-    this.running ??= this.run();
-    return this.running;
+    if (!this.running && this.generation() === this.savedAt) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      if (!this.running) void this.run();
+    });
   }
 
   async flush(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.running || this.waiting.length) await this.save().catch(() => undefined);
   }
 
   private async run(): Promise<void> {
+    this.running = true;
     try {
-      while (this.dirty) {
-        this.dirty = false;
+      while (this.waiting.length) {
+        const batch = this.waiting.splice(0);
+        const generation = this.generation();
+        if (generation === this.savedAt) {
+          for (const waiter of batch) waiter.resolve();
+          continue;
+        }
+        const text = this.snapshot();
         try {
-          await writeAtomically(this.file, this.snapshot());
+          await this.write(this.file, text);
+          this.saved = text;
+          this.savedAt = generation;
+          for (const waiter of batch) waiter.resolve();
         } catch (error) {
-          this.onError(error);
+          // Changes made while the write ran are not on disk either: undo and refuse them too.
+          const lost = [...batch, ...this.waiting.splice(0)];
+          this.restore(this.saved);
+          this.savedAt = this.generation();
+          for (const waiter of lost) waiter.reject(error);
         }
       }
     } finally {
-      // Cleared in the same turn as the last `dirty` check, so no save() can slip in between.
-      this.running = undefined;
+      this.running = false;
     }
   }
 }

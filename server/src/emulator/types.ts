@@ -15,6 +15,13 @@ export interface EmulatorOptions {
   seed?: boolean;
   /** Where outbox lines and warnings go (default console.log). */
   log?: (line: string) => void;
+  /**
+   * Stytch's project-level user lock settings: consecutive failed authentications before a lock
+   * (default 10, range 1-100) and how long it lasts (default 60 minutes, range 5 minutes to 7 days).
+   */
+  userLock?: { threshold?: number; ttlMinutes?: number };
+  /** Country calling codes SMS may go to, without "+" (default ["1"]: US and Canada). */
+  smsCallingCodes?: string[];
 }
 
 export interface Emulator {
@@ -24,8 +31,22 @@ export interface Emulator {
   /** Every email and SMS "sent", oldest first. */
   outbox(): OutboxMessage[];
   seedInfo: SeedInfo | undefined;
+  /** How much state the emulator holds (to check it stays bounded). */
+  stats(): EmulatorStats;
   /** Waits for pending writes of the data file. */
   close(): Promise<void>;
+}
+
+export interface EmulatorStats {
+  organizations: number;
+  members: number;
+  sessions: number;
+  /** Per-member (or per discovery email) failure, lock and send records. */
+  guards: number;
+  /** Unexpired, unused one-time codes (memory only). */
+  codes: number;
+  /** Intermediate sessions (memory only). */
+  intermediateSessions: number;
 }
 
 export type Channel = 'email' | 'sms';
@@ -61,50 +82,77 @@ export interface SeedOrganization {
   members: SeedMember[];
 }
 
-/** The demo project seeded on first start: Acme (MFA optional) first, Globex (MFA required) second. */
+/**
+ * The demo project seeded on first start: Acme (MFA optional) first, Globex (MFA required) second,
+ * Initech (invite only) third.
+ */
 export interface SeedInfo {
   organizations: SeedOrganization[];
+  /** The discovery login's demo user (absent in data files seeded by earlier versions). */
+  discovery?: SeedDiscoveryUser;
+}
+
+/** A person who is a member of several seeded organizations and invited to another. */
+export interface SeedDiscoveryUser {
+  email_address: string;
+  name: string;
+  organizations: {
+    organization_id: string;
+    organization_name: string;
+    organization_slug: string;
+    member_id: string;
+    status: MemberStatus;
+  }[];
 }
 
 export type MfaPolicy = 'REQUIRED_FOR_ALL' | 'OPTIONAL';
 export type MemberStatus = 'pending' | 'invited' | 'active' | 'deleted';
 
 export interface OrganizationRecord {
-  organization_id: string;
-  organization_name: string;
-  organization_slug: string;
-  organization_logo_url: string;
-  trusted_metadata: Record<string, unknown>;
-  email_allowed_domains: string[];
-  email_jit_provisioning: string;
-  email_invites: string;
-  auth_methods: string;
-  allowed_auth_methods: string[];
-  mfa_policy: MfaPolicy;
-  mfa_methods: string;
-  allowed_mfa_methods: string[];
-  created_at: number;
-  updated_at: number;
+  readonly organization_id: string;
+  readonly organization_external_id: string;
+  readonly organization_name: string;
+  readonly organization_slug: string;
+  readonly organization_logo_url: string;
+  readonly trusted_metadata: Readonly<Record<string, unknown>>;
+  readonly email_allowed_domains: readonly string[];
+  readonly email_jit_provisioning: string;
+  readonly email_invites: string;
+  readonly auth_methods: string;
+  readonly allowed_auth_methods: readonly string[];
+  readonly mfa_policy: MfaPolicy;
+  readonly mfa_methods: string;
+  readonly allowed_mfa_methods: readonly string[];
+  readonly created_at: number;
+  readonly updated_at: number;
 }
 
 export interface MemberRecord {
-  member_id: string;
-  organization_id: string;
-  email_address: string;
-  email_id: string;
-  email_address_verified: boolean;
-  status: MemberStatus;
-  name: string;
-  is_breakglass: boolean;
-  mfa_enrolled: boolean;
-  mfa_phone_number: string;
-  phone_id: string;
-  mfa_phone_number_verified: boolean;
-  default_mfa_method: string;
-  trusted_metadata: Record<string, unknown>;
-  untrusted_metadata: Record<string, unknown>;
-  created_at: number;
-  updated_at: number;
+  readonly member_id: string;
+  readonly external_id: string;
+  readonly organization_id: string;
+  readonly email_address: string;
+  readonly email_id: string;
+  readonly email_address_verified: boolean;
+  readonly status: MemberStatus;
+  readonly name: string;
+  readonly is_breakglass: boolean;
+  readonly mfa_enrolled: boolean;
+  readonly mfa_phone_number: string;
+  readonly phone_id: string;
+  readonly mfa_phone_number_verified: boolean;
+  readonly default_mfa_method: string;
+  readonly trusted_metadata: Readonly<Record<string, unknown>>;
+  readonly untrusted_metadata: Readonly<Record<string, unknown>>;
+  /** Roles besides the implicit stytch_member (stytch_admin for a discovery organization's creator). */
+  readonly roles: readonly string[];
+  /**
+   * Set while a member created by email JIT provisioning has not authenticated yet: when this passes
+   * with the member still pending, the member is forgotten (anonymous sends cannot grow the data).
+   */
+  readonly provisional_until?: number;
+  readonly created_at: number;
+  readonly updated_at: number;
 }
 
 export interface AuthenticationFactor {
@@ -118,22 +166,25 @@ export interface AuthenticationFactor {
 }
 
 export interface SessionRecord {
-  member_session_id: string;
-  member_id: string;
-  organization_id: string;
+  readonly member_session_id: string;
+  readonly member_id: string;
+  readonly organization_id: string;
   /** SHA-256 (base64url) of the session token; the token itself is never stored. */
-  token_hash: string;
-  started_at: number;
-  last_accessed_at: number;
-  expires_at: number;
-  authentication_factors: AuthenticationFactor[];
-  custom_claims: Record<string, unknown>;
+  readonly token_hash: string;
+  readonly started_at: number;
+  readonly last_accessed_at: number;
+  readonly expires_at: number;
+  readonly authentication_factors: readonly AuthenticationFactor[];
+  readonly custom_claims: Readonly<Record<string, unknown>>;
 }
 
-/** Per-member OTP abuse state: consecutive failures per channel, lock, recent sends. */
+/** Per-member (or per discovery email) OTP state: consecutive failures, user lock, recent sends. */
 export interface GuardRecord {
-  failures: Record<Channel, number>;
-  locked_until: number;
-  lock_created_at: number;
-  sends: Record<Channel, number[]>;
+  /** Consecutive failed authentications, any channel, since the last success. */
+  readonly failures: number;
+  /** When the last failure was counted; failures idle for the lock TTL are forgotten. */
+  readonly last_failure_at?: number;
+  readonly locked_until: number;
+  readonly lock_created_at: number;
+  readonly sends: Readonly<Record<Channel, readonly number[]>>;
 }

@@ -8,6 +8,38 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 export type TokenName = keyof CookieNames;
 
 /**
+ * Whether this request's cookies are `Secure` with the `__Host-` prefix. Configuration decides, not
+ * the Host header: `secureCookies: false` only applies to plain http on a loopback host, and a
+ * request that arrived over TLS (per `X-Forwarded-Proto`) keeps secure cookies whatever Host says.
+ * Both fallbacks report through `warn`.
+ */
+export function secureCookiesFor(
+  request: Request,
+  url: URL,
+  configured: boolean,
+  warn: (message: string) => void,
+): boolean {
+  const plainLocal =
+    url.protocol === 'http:' &&
+    LOCAL_HOSTS.has(url.hostname) &&
+    !/^\s*https\b/i.test(request.headers.get('x-forwarded-proto') ?? '');
+  if (configured && plainLocal) {
+    warn(
+      `otp-auth-server gateway: Secure cookies on plain-http ${url.origin}; Safari drops them. ` +
+        'Set secureCookies: false for local development.',
+    );
+  }
+  if (!configured && !plainLocal) {
+    warn(
+      `otp-auth-server gateway: secureCookies is false, but ${url.origin} is not plain-http ` +
+        'localhost (or X-Forwarded-Proto says https): the cookies stay Secure with the __Host- prefix.',
+    );
+    return true;
+  }
+  return configured;
+}
+
+/**
  * The token cookies of one request: reads them and collects the `Set-Cookie` lines of the answer.
  * All cookies are `HttpOnly; SameSite=Lax; Path=/`; in secure mode also `Secure` with the
  * `__Host-` prefix, which plain http cannot carry.
@@ -18,13 +50,8 @@ export class CookieJar {
   private readonly names: CookieNames;
   private readonly received: Record<string, string>;
 
-  constructor(
-    request: Request,
-    url: URL,
-    baseNames: CookieNames,
-    secureOption: boolean | undefined,
-  ) {
-    this.secure = secureOption ?? !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+  constructor(request: Request, baseNames: CookieNames, secure: boolean) {
+    this.secure = secure;
     const prefix = this.secure ? '__Host-' : '';
     this.names = {
       session: prefix + baseNames.session,
@@ -32,6 +59,14 @@ export class CookieJar {
       intermediateSession: prefix + baseNames.intermediateSession,
     };
     this.received = parse(request.headers.get('cookie') ?? '');
+  }
+
+  /** The session credential the browser holds, if any: the session token, else the JWT. */
+  session(): { session_token: string } | { session_jwt: string } | undefined {
+    const token = this.get('session');
+    if (token) return { session_token: token };
+    const jwt = this.get('sessionJwt');
+    return jwt ? { session_jwt: jwt } : undefined;
   }
 
   get(token: TokenName): string | undefined {

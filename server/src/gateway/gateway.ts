@@ -1,4 +1,4 @@
-import { CookieJar } from './cookies.js';
+import { secureCookiesFor, CookieJar } from './cookies.js';
 import {
   checkCsrfHeader,
   checkJsonContentType,
@@ -6,28 +6,32 @@ import {
   corsHeaders,
   preflightHeaders,
 } from './csrf.js';
-import { GatewayError, internalError, routeNotFound } from './errors.js';
+import { LOGOUT_PATH, OTP_ENDPOINTS, SESSION_PATH } from './endpoints.js';
+import { internalError, newRequestId, routeNotFound, StytchError } from './errors.js';
 import { currentSession, forwardOtp, logout, type Context, type Reply } from './handlers.js';
 import { resolveOptions, type GatewayConfig, type GatewayOptions } from './options.js';
-import { RateLimited } from './upstream.js';
 
 interface Route {
   method: 'GET' | 'POST';
   handle(context: Context): Promise<Reply>;
 }
 
-/** Paths below `basePath`. Matched exactly: no parameters, no normalisation, no prefixes. */
-const ROUTES = new Map<string, Route>([
-  ['/v1/b2b/otps/email/login_or_signup', otpRoute('emailLoginOrSignup')],
-  ['/v1/b2b/otps/email/authenticate', otpRoute('emailAuthenticate')],
-  ['/v1/b2b/otps/sms/send', otpRoute('smsSend')],
-  ['/v1/b2b/otps/sms/authenticate', otpRoute('smsAuthenticate')],
-  ['/session', { method: 'GET', handle: currentSession }],
-  ['/logout', { method: 'POST', handle: logout }],
-]);
+/** A fetch handler; the optional second argument is the platform's (socket, env…), for guards. */
+export type GatewayHandler = (request: Request, platform?: unknown) => Promise<Response>;
 
-function otpRoute(endpoint: Parameters<typeof forwardOtp>[1]): Route {
-  return { method: 'POST', handle: (context) => forwardOtp(context, endpoint) };
+/** Paths below `basePath`, from the endpoint table. Matched exactly: no parameters, no prefixes. */
+function routesOf(config: GatewayConfig): Map<string, Route> {
+  const routes = new Map<string, Route>();
+  for (const endpoint of Object.values(OTP_ENDPOINTS)) {
+    const schema = endpoint.fields(config);
+    routes.set(endpoint.path, {
+      method: 'POST',
+      handle: (context) => forwardOtp(context, endpoint, schema),
+    });
+  }
+  routes.set(SESSION_PATH, { method: 'GET', handle: currentSession });
+  routes.set(LOGOUT_PATH, { method: 'POST', handle: logout });
+  return routes;
 }
 
 const BASE_HEADERS = {
@@ -37,10 +41,11 @@ const BASE_HEADERS = {
 
 /**
  * A fetch handler that lets browsers run the Stytch B2B OTP login without seeing the project
- * secret or any session token. It forwards a fixed allowlist of endpoints to the upstream, adds the
- * project's credentials, keeps tokens in HttpOnly cookies and injects them where Stytch needs them,
- * and refuses cross-site, oversized or non-JSON requests. Every answer is JSON; errors have
- * Stytch's shape.
+ * secret or any session token. It forwards a fixed allowlist of endpoints to the upstream, checks
+ * every forwarded field, adds the project's credentials, keeps tokens in HttpOnly cookies and
+ * injects them where Stytch needs them, answers strangers the same whatever the address, and
+ * refuses cross-site, oversized or non-JSON requests. Every answer is JSON; errors have Stytch's
+ * shape.
  *
  * Mount it wherever a `(Request) => Promise<Response>` fits, with `basePath` matching the mount
  * point; add OPTIONS only when `allowedOrigins` lists other origins (CORS preflights).
@@ -52,42 +57,55 @@ const BASE_HEADERS = {
  * // Cloudflare Workers: export default { fetch: gateway };
  * // Node: serve({ fetch: gateway }) from @hono/node-server; Hono: app.all('/api/*', (c) => gateway(c.req.raw))
  */
-export function createGateway(options: GatewayOptions): (request: Request) => Promise<Response> {
+export function createGateway(options: GatewayOptions): GatewayHandler {
   const config = resolveOptions(options);
-  return async (request) => {
+  const routes = routesOf(config);
+  const warnOnce = once(config.warn);
+  return async (request, platform) => {
     let cors: Record<string, string> = {};
     let jar: CookieJar | undefined;
     try {
       const url = new URL(request.url);
-      const route = findRoute(config, url.pathname);
+      const route = findRoute(routes, config.basePath, url.pathname);
       if (request.method === 'OPTIONS') return preflight(request, url, config, route);
       if (request.method !== route.method) throw routeNotFound();
-      const foreignOrigin = checkSite(request, url, config.allowedOrigins);
+      const foreignOrigin = checkSite(request, url, config.allowedOrigin);
       if (foreignOrigin) cors = corsHeaders(foreignOrigin);
       checkCsrfHeader(request, config.csrfHeader);
       if (route.method === 'POST') checkJsonContentType(request);
-      jar = new CookieJar(request, url, config.cookieNames, config.secureCookies);
-      const reply = await route.handle({ request, config, jar });
+      const secure = secureCookiesFor(request, url, config.secureCookies, warnOnce);
+      jar = new CookieJar(request, config.cookieNames, secure);
+      const reply = await route.handle({ request, platform, config, jar });
       return respond(reply, jar.setCookies, cors);
     } catch (error) {
-      const known = error instanceof GatewayError ? error : internalError();
-      const retryAfter = error instanceof RateLimited ? error.retryAfter : undefined;
-      const reply = { status: known.status, body: known.toBody(), retryAfter };
+      const known = error instanceof StytchError ? error : internalError();
+      if (known.status >= 500) config.onError(error, request);
+      const retryAfter = known.headers['retry-after'];
+      const reply = { status: known.status, body: known.toBody(newRequestId()), retryAfter };
       return respond(reply, jar?.setCookies ?? [], cors);
     }
   };
 }
 
-function findRoute(config: GatewayConfig, pathname: string): Route {
-  const route = pathname.startsWith(config.basePath)
-    ? ROUTES.get(pathname.slice(config.basePath.length))
+function once(warn: (message: string) => void): (message: string) => void {
+  const seen = new Set<string>();
+  return (message) => {
+    if (seen.has(message)) return;
+    seen.add(message);
+    warn(message);
+  };
+}
+
+function findRoute(routes: Map<string, Route>, basePath: string, pathname: string): Route {
+  const route = pathname.startsWith(basePath)
+    ? routes.get(pathname.slice(basePath.length))
     : undefined;
   if (!route) throw routeNotFound();
   return route;
 }
 
 function preflight(request: Request, url: URL, config: GatewayConfig, route: Route): Response {
-  const origin = checkSite(request, url, config.allowedOrigins);
+  const origin = checkSite(request, url, config.allowedOrigin);
   if (!origin) throw routeNotFound();
   const headers = { ...BASE_HEADERS, ...preflightHeaders(origin, route.method, config.csrfHeader) };
   return new Response(null, { status: 204, headers });

@@ -1,8 +1,11 @@
-export { createGateway } from './gateway.js';
+export { createGateway, type GatewayHandler } from './gateway.js';
+export { DEFAULT_SMS_COUNTRIES } from './phone.js';
 export type {
   CookieNames,
   GatewayOptions,
+  OriginCheck,
   SessionDurationBounds,
   UpstreamFetch,
 } from './options.js';
-export type { StytchErrorBody } from './errors.js';
+export * from './limit/index.js';
+export { StytchError, type StytchErrorBody } from '../shared/errors.js';

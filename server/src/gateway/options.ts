@@ -1,3 +1,15 @@
+import type { JsonObject } from '../shared/body.js';
+import {
+  EMAIL_OTP_DEFAULT_MINUTES,
+  EMAIL_OTP_MIN_MINUTES,
+  SESSION_DEFAULT_MINUTES,
+  SESSION_MAX_MINUTES,
+  SESSION_MIN_MINUTES,
+} from '../shared/limits.js';
+import { checkSmsCountries, DEFAULT_SMS_COUNTRIES } from './phone.js';
+import { createAbuseControls, type BeforeSend, type RateLimitOptions } from './limit/guard.js';
+import type { UserLockMirror, UserLockOptions } from './limit/lock.js';
+
 /** The fetch the gateway uses to reach the upstream. `globalThis.fetch` fits. */
 export type UpstreamFetch = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -7,13 +19,13 @@ export interface SessionDurationBounds {
   default: number;
   /** Smaller requested durations are raised to this. Default 5. */
   min: number;
-  /** Larger requested durations are lowered to this. Default 527040. */
+  /** Larger requested durations are lowered to this. Default: the default, i.e. 60. */
   max: number;
 }
 
 /**
- * Base cookie names. On https (or with `secureCookies: true`) each gets the `__Host-` prefix, which
- * makes browsers insist on `Secure`, `Path=/` and no `Domain`.
+ * Base cookie names. With `secureCookies` (the default) each gets the `__Host-` prefix, which makes
+ * browsers insist on `Secure`, `Path=/` and no `Domain`.
  */
 export interface CookieNames {
   /** Holds `session_token`. Default `otp_session`. */
@@ -23,6 +35,24 @@ export interface CookieNames {
   /** Holds `intermediate_session_token` while MFA is pending. Default `otp_ist`. */
   intermediateSession: string;
 }
+
+/** Decides whether a foreign `Origin` may call the gateway. */
+export type OriginCheck = (origin: string, request: Request) => boolean;
+
+/** What the gateway is about to forward; see {@link GatewayConfig.guards}. */
+export interface ForwardCall {
+  request: Request;
+  /** The handler's second argument (platform context: socket, env…), as given. */
+  platform: unknown;
+  /** The upstream path, e.g. `/v1/b2b/otps/email/login_or_signup`. */
+  path: string;
+  operation: { action: 'send' | 'authenticate'; channel: 'email' | 'sms' };
+  /** The checked fields that will be forwarded (tokens not included). */
+  body: Readonly<JsonObject>;
+}
+
+/** Runs before a send or authenticate is forwarded; throwing a `StytchError` refuses it. */
+export type ForwardGuard = (call: ForwardCall) => void | Promise<void>;
 
 export interface GatewayOptions {
   /** Stytch project id, `project-test-…` or `project-live-…`. */
@@ -39,14 +69,29 @@ export interface GatewayOptions {
   /** Path the gateway is mounted at. Default `/api`. */
   basePath?: string;
   /**
-   * Origins (`https://app.example.com`, no path) allowed besides the gateway's own. Requests whose
-   * `Origin` equals the request URL's origin are always allowed. Requests the browser marks
-   * `Sec-Fetch-Site: cross-site` are always refused, so only same-site origins are useful here.
-   * Default: none (same-origin only).
+   * Origins (`https://app.example.com`, no path) allowed besides the gateway's own, or a function
+   * deciding for each foreign `Origin`. Same-origin requests are always allowed; requests the
+   * browser marks `Sec-Fetch-Site: cross-site` are always refused, so only same-site origins are
+   * useful here. Default: none (same-origin only).
    */
-  allowedOrigins?: string[];
-  /** Bounds applied to `session_duration_minutes`. Default `{ default: 60, min: 5, max: 527040 }`. */
+  allowedOrigins?: string[] | OriginCheck;
+  /**
+   * Session lifetime, owned by the server. The browser may ask for a duration; it is clamped to
+   * `[min, max]`. Default `{ default: 60, min: 5, max: 60 }`: raise `max` (and `default`) to allow
+   * longer sessions, up to Stytch's 527040.
+   */
   sessionDurationMinutes?: Partial<SessionDurationBounds>;
+  /**
+   * Longest email code lifetime a browser may ask for (`login_/signup_expiration_minutes` are
+   * lowered to it). Default 10, the most ASVS 2.7.2 allows; 2 to 10.
+   */
+  maxCodeLifetimeMinutes?: number;
+  /**
+   * Regions (ISO 3166 alpha-2) a new MFA phone number may be in; any other `mfa_phone_number` is
+   * refused with 400 `invalid_phone_number_country_code` before an SMS is sent. Default
+   * `['US', 'CA']`, Stytch's own default.
+   */
+  smsCountries?: string[];
   /** When set, requests naming any other `organization_id` are refused with 403. */
   allowedOrganizationIds?: string[];
   /**
@@ -58,15 +103,41 @@ export interface GatewayOptions {
   csrfHeader?: string;
   /** Largest accepted request body, in bytes. Default 16384. */
   maxBodyBytes?: number;
+  /** Largest accepted upstream answer, in bytes; a larger one is a 502. Default 262144. */
+  maxUpstreamBytes?: number;
   /** Upstream timeout in milliseconds, covering the response body too. Default 10000. */
   timeoutMs?: number;
   /**
-   * Use `Secure` cookies with the `__Host-` prefix. Default: true, except for plain-http requests to
-   * `localhost`, `127.0.0.1` or `[::1]`, where browsers would drop such cookies.
+   * `Secure` cookies with the `__Host-` prefix. Default true, whatever the request's Host says.
+   * `false` is for local development over plain http (Safari drops `Secure` cookies on
+   * `http://localhost`); it only applies to plain-http requests to `localhost`, `127.0.0.1` or
+   * `[::1]`: any other request still gets secure cookies, and a warning.
    */
   secureCookies?: boolean;
   /** Base cookie names; see {@link CookieNames}. */
   cookieNames?: Partial<CookieNames>;
+  /**
+   * Called with unexpected failures (answered 500, 502 or 504) and failed revocations, for
+   * logging. The gateway logs nothing itself; errors thrown here are ignored.
+   */
+  onError?: (error: unknown, request: Request) => void;
+  /** Configuration warnings (e.g. a cookie security fallback). Default `console.warn`. */
+  onWarning?: (message: string) => void;
+  /**
+   * Abuse limits per client address and per email address / phone number, answered 429 with
+   * `Retry-After`; see SECURITY.md, "Abuse controls". Default: on, in memory, client = socket peer.
+   * `false` turns them off (load tests behind your own limits).
+   */
+  rateLimits?: RateLimitOptions | false;
+  /** A bot check run before any code is sent; see {@link BeforeSend}. */
+  beforeSend?: BeforeSend;
+  /**
+   * Stytch's user lock, mirrored for every address so that wrong codes for an address that is not
+   * a member get the same `429 user_lock_limit_reached` as a locked member; see SECURITY.md,
+   * "Anti-enumeration". Set it to your Stytch project's user-lock settings. Default
+   * `{ threshold: 10, ttlMinutes: 60 }`, Stytch's. Stays on with `rateLimits: false`.
+   */
+  userLock?: UserLockOptions;
 }
 
 export interface GatewayConfig {
@@ -74,19 +145,29 @@ export interface GatewayConfig {
   authorization: string;
   fetch: UpstreamFetch;
   basePath: string;
-  allowedOrigins: ReadonlySet<string>;
+  allowedOrigin: OriginCheck;
   sessionDuration: SessionDurationBounds;
+  maxCodeLifetimeMinutes: number;
+  smsCountries: ReadonlySet<string>;
   allowedOrganizationIds: ReadonlySet<string> | undefined;
   exposeTokens: boolean;
   csrfHeader: string;
   maxBodyBytes: number;
+  maxUpstreamBytes: number;
   timeoutMs: number;
-  secureCookies: boolean | undefined;
+  secureCookies: boolean;
   cookieNames: CookieNames;
+  onError: (error: unknown, request: Request) => void;
+  warn: (message: string) => void;
+  /**
+   * Checks run in order before a send or authenticate is forwarded, after its fields are checked.
+   * Abuse limits and bot checks add theirs here.
+   */
+  guards: ForwardGuard[];
+  /** Failed email codes and locks per organization and address. */
+  userLock: UserLockMirror;
 }
 
-const STYTCH_MIN_DURATION = 5;
-const STYTCH_MAX_DURATION = 527040;
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const COOKIE_NAME = /^[\w!#$%&'*.^`|~+-]+$/;
 
@@ -96,21 +177,31 @@ export function resolveOptions(options: GatewayOptions): GatewayConfig {
   if (typeof projectId !== 'string' || projectId === '')
     fail('projectId must be a non-empty string');
   if (typeof secret !== 'string' || secret === '') fail('secret must be a non-empty string');
+  const abuse = createAbuseControls(options.rateLimits, options.beforeSend, options.userLock);
   return {
     upstream: resolveUpstream(projectId, options.upstream),
     authorization: `Basic ${base64(`${projectId}:${secret}`)}`,
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     basePath: resolveBasePath(options.basePath ?? '/api'),
-    allowedOrigins: new Set((options.allowedOrigins ?? []).map(checkOrigin)),
+    allowedOrigin: resolveOrigins(options.allowedOrigins ?? []),
     sessionDuration: resolveDuration(options.sessionDurationMinutes ?? {}),
+    maxCodeLifetimeMinutes: codeLifetime(
+      options.maxCodeLifetimeMinutes ?? EMAIL_OTP_DEFAULT_MINUTES,
+    ),
+    smsCountries: checkSmsCountries(options.smsCountries ?? DEFAULT_SMS_COUNTRIES),
     allowedOrganizationIds:
       options.allowedOrganizationIds && new Set(options.allowedOrganizationIds),
     exposeTokens: options.exposeTokens === true,
     csrfHeader: checkHeaderName(options.csrfHeader ?? 'x-otp-auth'),
     maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes ?? 16384),
+    maxUpstreamBytes: positiveInteger('maxUpstreamBytes', options.maxUpstreamBytes ?? 262144),
     timeoutMs: positiveInteger('timeoutMs', options.timeoutMs ?? 10000),
-    secureCookies: options.secureCookies,
+    secureCookies: options.secureCookies ?? true,
     cookieNames: resolveCookieNames(options.cookieNames ?? {}),
+    onError: quiet(options.onError ?? (() => undefined)),
+    warn: options.onWarning ?? ((message) => console.warn(message)),
+    guards: [abuse.guard],
+    userLock: abuse.userLock,
   };
 }
 
@@ -146,6 +237,32 @@ function resolveBasePath(basePath: string): string {
   return trimmed;
 }
 
+function resolveOrigins(allowed: string[] | OriginCheck): OriginCheck {
+  if (typeof allowed === 'function') return allowed;
+  if (!Array.isArray(allowed)) fail('allowedOrigins must be an array of origins or a function');
+  const origins = new Set(allowed.map(checkOrigin));
+  return (origin) => origins.has(origin);
+}
+
+/** A logging callback must not turn an answer into a crash. */
+function quiet(onError: (error: unknown, request: Request) => void) {
+  return (error: unknown, request: Request) => {
+    try {
+      const result: unknown = onError(error, request);
+      if (result instanceof Promise) result.catch(() => undefined);
+    } catch {
+      // ignored: see GatewayOptions.onError
+    }
+  };
+}
+
+function codeLifetime(minutes: number): number {
+  if (!Number.isInteger(minutes) || minutes < EMAIL_OTP_MIN_MINUTES || minutes > 10) {
+    fail(`maxCodeLifetimeMinutes must be an integer from ${EMAIL_OTP_MIN_MINUTES} to 10`);
+  }
+  return minutes;
+}
+
 function checkOrigin(origin: string): string {
   let parsed: URL | undefined;
   try {
@@ -160,15 +277,15 @@ function checkOrigin(origin: string): string {
 }
 
 function resolveDuration(bounds: Partial<SessionDurationBounds>): SessionDurationBounds {
-  const min = bounds.min ?? STYTCH_MIN_DURATION;
-  const max = bounds.max ?? STYTCH_MAX_DURATION;
-  const fallback = bounds.default ?? Math.min(Math.max(60, min), max);
+  const min = bounds.min ?? SESSION_MIN_MINUTES;
+  const fallback = bounds.default ?? Math.max(SESSION_DEFAULT_MINUTES, min);
+  const max = bounds.max ?? fallback;
   const values = [min, fallback, max];
   if (!values.every(Number.isInteger)) fail('sessionDurationMinutes values must be integers');
-  const inOrder = STYTCH_MIN_DURATION <= min && min <= fallback && fallback <= max;
-  if (!inOrder || max > STYTCH_MAX_DURATION) {
+  const inOrder = SESSION_MIN_MINUTES <= min && min <= fallback && fallback <= max;
+  if (!inOrder || max > SESSION_MAX_MINUTES) {
     fail(
-      `sessionDurationMinutes must satisfy 5 <= min <= default <= max <= ${STYTCH_MAX_DURATION}`,
+      `sessionDurationMinutes must satisfy 5 <= min <= default <= max <= ${SESSION_MAX_MINUTES}`,
     );
   }
   return { default: fallback, min, max };

@@ -1,5 +1,5 @@
-import { concatBytes, isJsonObject, type JsonObject } from './body.js';
-import { GatewayError, upstreamTimeout, upstreamUnavailable } from './errors.js';
+import { concatBytes, isJsonObject, type JsonObject } from '../shared/body.js';
+import { StytchError, upstreamTimeout, upstreamUnavailable } from './errors.js';
 import type { GatewayConfig } from './options.js';
 
 export interface UpstreamAnswer {
@@ -15,7 +15,7 @@ const HTTP_DATE = /^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/
 /**
  * One POST to the upstream with the project's credentials and nothing from the browser but the
  * vetted body. No redirects, no retries: a retried authenticate or SMS send is not idempotent.
- * Failures become 502 (unreachable, redirect, not JSON) or 504 (over `timeoutMs`).
+ * Failures become 502 (unreachable, redirect, 5xx, not JSON, too large) or 504 (over `timeoutMs`).
  */
 export async function callUpstream(
   config: GatewayConfig,
@@ -23,7 +23,8 @@ export async function callUpstream(
   body: JsonObject,
 ): Promise<UpstreamAnswer> {
   const signal = AbortSignal.timeout(config.timeoutMs);
-  const failure = () => (signal.aborted ? upstreamTimeout() : upstreamUnavailable());
+  const failure = (cause: unknown) =>
+    signal.aborted ? upstreamTimeout(cause) : upstreamUnavailable(cause);
   let response: Response;
   try {
     response = await config.fetch(config.upstream + path, {
@@ -37,33 +38,43 @@ export async function callUpstream(
       redirect: 'manual',
       signal,
     });
-  } catch {
-    throw failure();
+  } catch (error) {
+    throw failure(error);
   }
   const { status } = response;
   const retryAfter =
     status === 429 ? validRetryAfter(response.headers.get('retry-after')) : undefined;
   const isJson = JSON_TYPE.test(response.headers.get('content-type') ?? '');
-  if (status < 200 || (status >= 300 && status < 400) || status > 599 || !isJson) {
+  if (status < 200 || (status >= 300 && status < 400) || status >= 500 || !isJson) {
     response.body?.cancel().catch(() => undefined);
-    if (status === 429) throw new RateLimited(retryAfter);
-    throw upstreamUnavailable();
+    if (status === 429) throw rateLimited(retryAfter);
+    const type = response.headers.get('content-type');
+    throw upstreamUnavailable(
+      new Error(`Upstream answered HTTP ${status} (${type ?? 'no type'}).`),
+    );
+  }
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > config.maxUpstreamBytes) {
+    response.body?.cancel().catch(() => undefined);
+    throw upstreamUnavailable(new RangeError(`The upstream answer declares ${declared} bytes.`));
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readText(response, signal));
-  } catch {
-    throw failure();
+    parsed = JSON.parse(await readText(response, signal, config.maxUpstreamBytes));
+  } catch (error) {
+    throw failure(error);
   }
-  if (!isJsonObject(parsed)) throw upstreamUnavailable();
+  if (!isJsonObject(parsed)) {
+    throw upstreamUnavailable(new TypeError('The upstream answer is not a JSON object.'));
+  }
   return { status, body: parsed, retryAfter };
 }
 
 /** A 429 whose body was not JSON: answered in Stytch's shape, keeping `Retry-After`. */
-export class RateLimited extends GatewayError {
-  constructor(readonly retryAfter: string | undefined) {
-    super(429, 'too_many_requests', 'Too many requests. Try again later.');
-  }
+function rateLimited(retryAfter: string | undefined): StytchError {
+  const headers: Record<string, string> =
+    retryAfter === undefined ? {} : { 'retry-after': retryAfter };
+  return new StytchError(429, 'too_many_requests', 'Too many requests. Try again later.', headers);
 }
 
 function validRetryAfter(value: string | null): string | undefined {
@@ -73,8 +84,15 @@ function validRetryAfter(value: string | null): string | undefined {
   return HTTP_DATE.test(trimmed) && !Number.isNaN(Date.parse(trimmed)) ? trimmed : undefined;
 }
 
-/** Reads the body as text, giving up (and cancelling the body) when the signal aborts. */
-async function readText(response: Response, signal: AbortSignal): Promise<string> {
+/**
+ * Reads the body as text, giving up (and cancelling the body) when the signal aborts or the body
+ * grows past `maxBytes`.
+ */
+async function readText(
+  response: Response,
+  signal: AbortSignal,
+  maxBytes: number,
+): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   let onAbort = () => undefined as void;
@@ -88,9 +106,15 @@ async function readText(response: Response, signal: AbortSignal): Promise<string
   signal.addEventListener('abort', onAbort, { once: true });
   try {
     const chunks: Uint8Array[] = [];
+    let total = 0;
     for (;;) {
       const chunk = await Promise.race([reader.read(), aborted]);
       if (chunk.done) return new TextDecoder().decode(concatBytes(chunks));
+      total += chunk.value.byteLength;
+      if (total > maxBytes) {
+        reader.cancel().catch(() => undefined);
+        throw new RangeError(`The upstream answer exceeds ${maxBytes} bytes.`);
+      }
       chunks.push(chunk.value);
     }
   } finally {

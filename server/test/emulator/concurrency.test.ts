@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_CONSECUTIVE_FAILURES } from '../../src/emulator/constants.js';
+import { USER_LOCK_DEFAULT_THRESHOLD as LOCK_THRESHOLD } from '../../src/emulator/constants.js';
 import { bobWithSmsSent, MFA_PHONE, setupOrgs } from './support.js';
 
 const statuses = (replies: { status: number }[]) => replies.map((r) => r.status).sort();
@@ -31,6 +31,22 @@ describe('check-then-use is atomic', () => {
       `/v1/b2b/sessions?organization_id=${optional.organization_id}&member_id=${ada.member_id}`,
     );
     assert.equal(sessions.body.member_sessions.length, 1);
+  });
+
+  it('one discovery IST exchanged into two organizations at once: exactly one session', async () => {
+    const { api, optional, required } = await setupOrgs();
+    await api.createMember(required.organization_id, 'ada@optional.test');
+    await api.put(`/v1/b2b/organizations/${required.organization_id}`, { mfa_policy: 'OPTIONAL' });
+    const found = await api.discover('ada@optional.test');
+    const replies = await Promise.all(
+      [optional, required].map((org) =>
+        api.post('/v1/b2b/discovery/intermediate_sessions/exchange', {
+          intermediate_session_token: found.intermediate_session_token,
+          organization_id: org.organization_id,
+        }),
+      ),
+    );
+    assert.deepEqual(statuses(replies), [200, 404]);
   });
 
   it('two simultaneous SMS authenticates with the same IST and code: exactly one succeeds', async () => {
@@ -82,7 +98,7 @@ describe('check-then-use is atomic', () => {
       ),
     );
     const judged = replies.filter((r) => r.status === 404).length;
-    assert.equal(judged, MAX_CONSECUTIVE_FAILURES - 1);
+    assert.equal(judged, LOCK_THRESHOLD - 1);
     assert.equal(replies.filter((r) => r.status === 429).length, 50 - judged);
     assert.equal(
       (await api.authenticateEmail(optional.organization_id, 'ada@optional.test', code)).status,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createLocalJWKSet, jwtVerify } from 'jose';
-import { MAX_CONSECUTIVE_FAILURES } from '../../src/emulator/constants.js';
+import { USER_LOCK_DEFAULT_THRESHOLD as LOCK_THRESHOLD } from '../../src/emulator/constants.js';
 import { createEmulator } from '../../src/emulator/index.js';
 import { assertStytchError, FakeClock, setup, tempDir } from './support.js';
 
@@ -87,11 +87,15 @@ describe('persistence', () => {
         404,
         'otp_code_not_found',
       );
-      for (let i = 1; i < MAX_CONSECUTIVE_FAILURES; i++)
+      for (let i = 1; i < LOCK_THRESHOLD; i++)
         await second.authenticateEmail(acme, 'ada@example.com', code);
       await second.emulator.close();
       const third = await setup({ dataFile: file, clock });
-      assertStytchError(await third.sendEmail(acme, 'ada@example.com'), 429, 'too_many_requests');
+      assertStytchError(
+        await third.authenticateEmail(acme, 'ada@example.com', code),
+        429,
+        'user_lock_limit_reached',
+      );
     } finally {
       await dir.remove();
     }
@@ -124,7 +128,10 @@ describe('persistence', () => {
       await reader;
       assert.ok(reads > 0);
       const state = JSON.parse(await readFile(file, 'utf8'));
-      assert.equal(Object.keys(state.organizations).length, 42);
+      assert.equal(
+        Object.keys(state.organizations).length,
+        40 + api.emulator.seedInfo!.organizations.length,
+      );
       assert.deepEqual(await readdir(dir.path), ['emulator.json']);
     } finally {
       await dir.remove();
@@ -151,21 +158,35 @@ describe('persistence', () => {
     }
   });
 
-  it('keeps serving from memory and logs when the data file cannot be written', async () => {
+  it('answers a failed save with 500 and undoes the change in memory, so memory and disk agree', async () => {
     const dir = await tempDir();
     try {
       const folder = join(dir.path, 'data');
-      const api = await setup({ dataFile: join(folder, 'emulator.json') });
+      const file = join(folder, 'emulator.json');
+      const api = await setup({ dataFile: file });
+      const before = await readFile(file, 'utf8');
       // The folder turns into a file: every later write fails.
       await rm(folder, { recursive: true });
       await writeFile(folder, '');
-      const org = await api.createOrg();
+      const failed = await api.post('/v1/b2b/organizations', { organization_name: 'Lost Co' });
+      assertStytchError(failed, 500, 'internal_server_error');
       assert.ok(api.lines.some((line) => line.includes('could not write')));
-      assert.equal((await api.get(`/v1/b2b/organizations/${org.organization_id}`)).status, 200);
+      // The organization was not kept in memory either.
+      assertStytchError(
+        await api.get('/v1/b2b/organizations/lost-co'),
+        404,
+        'organization_not_found',
+      );
+      // Once the disk works again, changes are saved and answered.
+      await rm(folder);
+      await mkdir(folder);
+      await writeFile(file, before);
+      const org = await api.createOrg({ organization_slug: 'kept-co' });
       await api.emulator.close();
-      await assert.rejects(
-        createEmulator({ dataFile: join(folder, 'emulator.json') }),
-        /Cannot read the emulator data file/,
+      const reopened = await setup({ dataFile: file });
+      assert.equal(
+        (await reopened.get('/v1/b2b/organizations/kept-co')).body.organization.organization_id,
+        org.organization_id,
       );
     } finally {
       await dir.remove();

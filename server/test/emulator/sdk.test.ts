@@ -1,50 +1,21 @@
 // The official `stytch` Node SDK, unmodified, against the emulator served over HTTP.
 
-import { serve, type ServerType } from '@hono/node-server';
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { B2BClient, StytchError } from 'stytch';
-import { createEmulator, type Emulator } from '../../src/emulator/index.js';
+import { StytchError, type B2BClient } from 'stytch';
+import { startSdkHarness, type SdkHarness } from './sdk-support.js';
 
-let emulator: Emulator;
-let server: ServerType;
-let base: string;
+let harness: SdkHarness;
 let client: B2BClient;
-
-function newClient(secret: string): B2BClient {
-  // The SDK warns about a custom env on construction; keep test output clean.
-  const warn = console.warn;
-  console.warn = () => {};
-  try {
-    return new B2BClient({ project_id: emulator.projectId, secret, env: base });
-  } finally {
-    console.warn = warn;
-  }
-}
-
-/** The newest code for `to`, read over HTTP like a developer would. */
-async function codeFor(to: string): Promise<string> {
-  const response = await fetch(`${base}__dev/outbox`, { headers: { accept: 'application/json' } });
-  const { messages } = (await response.json()) as { messages: { to: string; code: string }[] };
-  const message = messages.filter((m) => m.to === to).at(-1);
-  assert.ok(message, `no code for ${to}`);
-  return message.code;
-}
+const codeFor = (to: string) => harness.codeFor(to);
+const newClient = (secret: string) => harness.newClient(secret);
 
 before(async () => {
-  emulator = await createEmulator({ log: () => {} });
-  await new Promise<void>((ready) => {
-    server = serve({ fetch: emulator.fetch, port: 0, hostname: '127.0.0.1' }, () => ready());
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  client = newClient(emulator.secret);
+  harness = await startSdkHarness();
+  client = harness.client;
 });
 
-after(async () => {
-  await new Promise((closed) => server.close(closed));
-  await emulator.close();
-});
+after(() => harness.close());
 
 describe('official stytch Node SDK against the emulator', () => {
   it('OPTIONAL organization: email OTP → session, verified locally, authenticated, revoked', async () => {

@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import { setup, tempDir } from './support.js';
 
 describe('demo seed', () => {
-  it('seeds Acme (OPTIONAL) and Globex (REQUIRED_FOR_ALL) with JIT for example.com', async () => {
+  it('seeds Acme (OPTIONAL) and Globex (REQUIRED_FOR_ALL) with JIT for example.com; ids and emails as before', async () => {
     const api = await setup({ seed: true });
     const [acme, globex] = api.emulator.seedInfo!.organizations;
     assert.ok(acme && globex);
@@ -65,6 +65,53 @@ describe('demo seed', () => {
 
     const newcomer = await api.sendEmail(globex!.organization_id, 'newcomer@example.com');
     assert.equal(newcomer.body.member_created, true);
+  });
+
+  it('seeds Sam: active in Acme and Globex, invited to the invite-only Initech, for the discovery login', async () => {
+    const api = await setup({ seed: true });
+    const info = api.emulator.seedInfo!;
+    const [acme, globex, initech] = info.organizations;
+    assert.equal(initech!.organization_name, 'Initech (invite only)');
+    assert.equal(initech!.organization_slug, 'initech');
+    assert.equal(initech!.email_jit_provisioning, 'NOT_ALLOWED');
+    assert.deepEqual(
+      info.discovery!.organizations.map((o) => [o.organization_slug, o.status]),
+      [
+        ['acme', 'active'],
+        ['globex', 'active'],
+        ['initech', 'invited'],
+      ],
+    );
+    assert.equal(info.discovery!.email_address, 'sam@example.com');
+
+    const found = await api.discover('sam@example.com');
+    assert.deepEqual(
+      found.discovered_organizations.map(
+        (o: { organization: { organization_id: string }; membership: { type: string } }) => [
+          o.organization.organization_id,
+          o.membership.type,
+        ],
+      ),
+      [
+        [acme!.organization_id, 'active_member'],
+        [globex!.organization_id, 'active_member'],
+        [initech!.organization_id, 'invited_member'],
+      ],
+    );
+    // A new example.com address may join Acme and Globex by its domain, not Initech.
+    const newcomer = await api.discover('new@example.com');
+    assert.deepEqual(
+      newcomer.discovered_organizations.map(
+        (o: { organization: { organization_slug: string }; membership: { type: string } }) => [
+          o.organization.organization_slug,
+          o.membership.type,
+        ],
+      ),
+      [
+        ['acme', 'eligible_to_join_by_email_domain'],
+        ['globex', 'eligible_to_join_by_email_domain'],
+      ],
+    );
   });
 
   it('does not seed in memory unless asked', async () => {

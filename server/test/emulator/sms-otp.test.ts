@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  MAX_CONSECUTIVE_FAILURES,
+  USER_LOCK_DEFAULT_THRESHOLD as LOCK_THRESHOLD,
   MAX_SMS_SENDS_PER_WINDOW,
 } from '../../src/emulator/constants.js';
 import {
@@ -207,10 +207,10 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
     );
   });
 
-  it('locks SMS after 5 wrong codes; resends do not reset the count', async () => {
+  it('locks the member after 10 consecutive wrong SMS codes (Stytch user lock); resends do not reset the count', async () => {
     const { api, required, bob, ist } = await bobWithSmsSent();
     const wrongOf = () => String((Number(api.lastCode(MFA_PHONE)) + 1) % 1e6).padStart(6, '0');
-    for (let i = 1; i < MAX_CONSECUTIVE_FAILURES; i++) {
+    for (let i = 1; i < LOCK_THRESHOLD; i++) {
       assertStytchError(
         await api.authenticateSms(required.organization_id, bob.member_id, wrongOf(), {
           intermediate_session_token: ist,
@@ -226,21 +226,14 @@ describe('MFA after email in a REQUIRED_FOR_ALL organization', () => {
         intermediate_session_token: ist,
       }),
       429,
-      'too_many_requests',
+      'user_lock_limit_reached',
     );
     assertStytchError(
       await api.authenticateSms(required.organization_id, bob.member_id, code, {
         intermediate_session_token: ist,
       }),
       429,
-      'too_many_requests',
-    );
-    assertStytchError(
-      await api.sendSms(required.organization_id, bob.member_id, {
-        intermediate_session_token: ist,
-      }),
-      429,
-      'too_many_requests',
+      'user_lock_limit_reached',
     );
   });
 

@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Core } from '../../src/emulator/core.js';
 import { createEmulator, type Emulator, type EmulatorOptions } from '../../src/emulator/index.js';
+import { SigningKeys } from '../../src/emulator/keys.js';
+import { Records } from '../../src/emulator/records.js';
 
 export const MINUTE = 60_000;
 
@@ -155,6 +158,18 @@ export class TestApi {
     });
   }
 
+  /** Discovery send, then authenticate with the code from the outbox (asserts 200). */
+  async discover(email: string) {
+    const sent = await this.post('/v1/b2b/otps/email/discovery/send', { email_address: email });
+    assert.equal(sent.status, 200, JSON.stringify(sent.body));
+    const reply = await this.post('/v1/b2b/otps/email/discovery/authenticate', {
+      email_address: email,
+      code: this.lastCode(email),
+    });
+    assert.equal(reply.status, 200, JSON.stringify(reply.body));
+    return reply.body;
+  }
+
   /** A full session for an active member of an OPTIONAL organization. */
   async session(organizationId: string, email: string) {
     const reply = await this.emailLogin(organizationId, email);
@@ -233,4 +248,22 @@ export function assertStytchError(reply: Reply, status: number, errorType: strin
   assert.equal(typeof reply.body.error_message, 'string');
   assert.ok(reply.body.error_message.length > 0);
   assert.match(reply.body.error_url, /^https:\/\/stytch\.com\/docs\/api\/errors\//);
+}
+
+/** Signing keys for {@link bareCore}; load them once per file (`before`). */
+export const testKeys = (): Promise<SigningKeys> => SigningKeys.load(undefined, Date.now());
+
+/** A core over `records` on `clock`, with no HTTP and no data file: for tests of its state. */
+export function bareCore(keys: SigningKeys, records = new Records(), clock = new FakeClock()) {
+  const core = new Core({
+    projectId: 'project-test-00000000-0000-0000-0000-000000000000',
+    secret: 'secret-test',
+    now: () => clock.now(),
+    log: () => {},
+    records,
+    keys,
+    userLock: { threshold: 10, ttlMs: 60 * MINUTE },
+    smsCallingCodes: ['1'],
+  });
+  return { core, records, clock };
 }

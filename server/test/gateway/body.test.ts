@@ -29,7 +29,7 @@ describe('gateway request bodies', () => {
     });
     const response = await gateway(request);
     assert.equal(response.status, 413);
-    assert.equal(await errorType(response), 'request_too_large');
+    assert.equal(await errorType(response), 'payload_too_large');
     assert.equal(stats.pulled <= 1, true, `pulled ${stats.pulled} chunks`);
     assert.equal(calls.length, 0);
   });
@@ -91,7 +91,7 @@ describe('gateway request bodies', () => {
       assert.equal(response.status, 400);
       const body = await response.json();
       assert.equal(body.status_code, 400);
-      assert.equal(body.error_type, 'invalid_request_body');
+      assert.equal(body.error_type, 'bad_request');
       assert.match(body.request_id, /^request-id-gateway-/);
       assert.equal(calls.length, 0);
     });

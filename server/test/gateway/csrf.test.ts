@@ -179,6 +179,65 @@ describe('gateway CSRF defences', () => {
     assert.equal((await gateway(request)).status, 200);
   });
 
+  // Next.js rebuilds request.url from its own hostname: a page on http://127.0.0.1:3000 reaches
+  // the route handler as http://localhost:3000/... with the browser's Host and Origin intact.
+  describe('a framework that rewrites the request URL (Next.js on 127.0.0.1)', () => {
+    const nextRequest = (headers: Record<string, string | null>) =>
+      apiRequest(EMAIL_LOGIN, {
+        base: 'http://localhost:3000',
+        body: emailAuthBody,
+        headers: { origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000', ...headers },
+      });
+
+    it("accepts the page's own origin by Sec-Fetch-Site: same-origin", async () => {
+      const { gateway, calls } = setup();
+      const response = await gateway(nextRequest({ 'sec-fetch-site': 'same-origin' }));
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('access-control-allow-origin'), null);
+      assert.equal(calls.length, 1);
+    });
+
+    it('accepts it by the Host header when the browser sends no Sec-Fetch-Site', async () => {
+      const { gateway } = setup();
+      assert.equal((await gateway(nextRequest({ 'sec-fetch-site': null }))).status, 200);
+    });
+
+    it('still refuses other origins, whatever Host says', async () => {
+      const { gateway, calls } = setup();
+      for (const headers of [
+        { origin: 'http://evil.example:3000', 'sec-fetch-site': null },
+        { origin: 'http://127.0.0.1:3001', 'sec-fetch-site': null },
+        { origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-site' },
+      ]) {
+        await assertRefused(await gateway(nextRequest(headers)), 403, 'origin_not_allowed');
+      }
+      assert.equal(calls.length, 0);
+    });
+  });
+
+  it('lets a function decide on foreign origins', async () => {
+    const seen: string[] = [];
+    const allowedOrigins = (origin: string, request: Request) => {
+      seen.push(`${origin} ${new URL(request.url).pathname}`);
+      return origin.endsWith('.example.com');
+    };
+    const { gateway, calls } = setup({ allowedOrigins });
+    const from = (origin: string) =>
+      apiRequest(EMAIL_LOGIN, {
+        body: emailAuthBody,
+        headers: { origin, 'sec-fetch-site': 'same-site' },
+      });
+    const ok = await gateway(from('https://login.example.com'));
+    assert.equal(ok.status, 200);
+    assert.equal(ok.headers.get('access-control-allow-origin'), 'https://login.example.com');
+    await assertRefused(await gateway(from('https://example.org')), 403, 'origin_not_allowed');
+    assert.deepEqual(seen, [
+      `https://login.example.com ${EMAIL_LOGIN}`,
+      `https://example.org ${EMAIL_LOGIN}`,
+    ]);
+    assert.equal(calls.length, 1);
+  });
+
   it('answers preflights from allowed origins only', async () => {
     const other = 'https://login.example.com';
     const { gateway, calls } = setup({ allowedOrigins: [other] });

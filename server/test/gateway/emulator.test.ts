@@ -1,10 +1,9 @@
 // End-to-end: the gateway in front of the in-process emulator, driven like a browser would.
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { createEmulator, type Emulator } from '../../src/emulator/index.js';
-import { createGateway, type GatewayOptions } from '../../src/gateway/index.js';
+import type { Emulator } from '../../src/emulator/index.js';
+import { assertNoTokens, browser, emulated } from './emulated.js';
 import {
-  BrowserJar,
   COOKIE_ATTRIBUTES_HTTP,
   COOKIE_ATTRIBUTES_HTTPS,
   EMAIL_AUTH,
@@ -16,96 +15,19 @@ import {
   findCookie,
 } from './support.js';
 
-const TOKEN_FIELDS = ['session_token', 'session_jwt', 'intermediate_session_token'];
-
-/** The fields of gateway answers these tests read. */
-interface Answer {
-  status_code: number;
-  error_type?: string;
-  member_id: string;
-  member_authenticated?: boolean;
-  member: { member_id: string; email_address: string; mfa_enrolled?: boolean };
-  organization: { organization_id: string };
-  member_session: { expires_at: string; authentication_factors: { type: string }[] } | null;
-  mfa_required: { secondary_auth_initiated: string | null } | null;
-  session_token?: string;
-  session_jwt?: string;
-}
-
-interface Exchange {
-  response: Response;
-  body: Answer;
-}
-
-interface Browser {
-  jar: BrowserJar;
-  post(path: string, body?: unknown): Promise<Exchange>;
-  get(path: string): Promise<Exchange>;
-}
-
-/** A browser on `base`, keeping the gateway's cookies between requests. */
-function browser(gateway: (request: Request) => Promise<Response>, base: string): Browser {
-  const jar = new BrowserJar();
-  const send = async (request: Request) => {
-    const response = await gateway(request);
-    jar.update(response);
-    return { response, body: (await response.json()) as Answer };
-  };
-  return {
-    jar,
-    post: (path, body = {}) => send(apiRequest(path, { base, body, cookie: jar.header() })),
-    get: (path) => send(apiRequest(path, { base, method: 'GET', cookie: jar.header() })),
-  };
-}
-
-function assertNoTokens(body: object) {
-  for (const field of TOKEN_FIELDS) assert.equal(field in body, false, `${field} in body`);
-}
+type Harness = Awaited<ReturnType<typeof emulated>>;
 
 describe('gateway in front of the emulator', () => {
   let emulator: Emulator;
-  let emulatorLog: string[];
+  let gatewayFor: Harness['gatewayFor'];
+  let org: Harness['org'];
+  let lastCode: Harness['lastCode'];
+  let emailLogin: Harness['emailLogin'];
 
   beforeEach(async () => {
-    emulatorLog = [];
-    emulator = await createEmulator({ seed: true, log: (line) => emulatorLog.push(line) });
+    ({ emulator, gatewayFor, org, lastCode, emailLogin } = await emulated());
   });
   afterEach(() => emulator.close());
-
-  function gatewayFor(options: Partial<GatewayOptions> = {}) {
-    return createGateway({
-      projectId: emulator.projectId,
-      secret: emulator.secret,
-      upstream: 'http://emulator.invalid',
-      fetch: (input, init) => emulator.fetch(new Request(input, init)),
-      ...options,
-    });
-  }
-
-  const org = (policy: 'OPTIONAL' | 'REQUIRED_FOR_ALL') => {
-    const found = emulator.seedInfo?.organizations.find((o) => o.mfa_policy === policy);
-    assert.ok(found, `seeded ${policy} organization`);
-    return found;
-  };
-  const lastCode = (channel: 'email' | 'sms', to: string) => {
-    const message = emulator.outbox().findLast((m) => m.channel === channel && m.to === to);
-    assert.ok(message, `a ${channel} to ${to} in the outbox`);
-    return message.code;
-  };
-
-  async function emailLogin(user: Browser, organizationId: string, email: string, extra = {}) {
-    const sent = await user.post(EMAIL_LOGIN, {
-      organization_id: organizationId,
-      email_address: email,
-    });
-    assert.equal(sent.response.status, 200, JSON.stringify(sent.body));
-    return user.post(EMAIL_AUTH, {
-      organization_id: organizationId,
-      email_address: email,
-      code: lastCode('email', email),
-      ...extra,
-    });
-  }
 
   it('logs in by email on the OPTIONAL organization, reads the session, logs out', async () => {
     const acme = org('OPTIONAL');
@@ -249,8 +171,8 @@ describe('gateway in front of the emulator', () => {
     assert.equal((await user.get('/api/session')).response.status, 200);
   });
 
-  it('uses plain cookies on http://localhost', async () => {
-    const user = browser(gatewayFor(), 'http://localhost:8787');
+  it('uses plain cookies on http://localhost with secureCookies: false', async () => {
+    const user = browser(gatewayFor({ secureCookies: false }), 'http://localhost:8787');
     const { response } = await emailLogin(user, org('OPTIONAL').organization_id, 'ada@example.com');
     assert.equal(response.status, 200);
     for (const name of ['otp_session', 'otp_session_jwt']) {

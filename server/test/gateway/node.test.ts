@@ -25,6 +25,7 @@ describe('gateway in a Node server', () => {
       secret: 'secret',
       upstream: 'https://upstream.invalid',
       fetch: upstream.fetch,
+      secureCookies: false,
       maxBodyBytes: 1024,
     });
     await new Promise<void>((resolve) => {

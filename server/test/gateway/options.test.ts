@@ -43,6 +43,27 @@ describe('createGateway options', () => {
     ['a prefixed cookie name', { cookieNames: { session: '__Host-s' } }, /cookieNames/],
     ['a cookie name with ;', { cookieNames: { session: 'a;b' } }, /cookieNames/],
     ['duplicate cookie names', { cookieNames: { session: 'x', sessionJwt: 'x' } }, /distinct/],
+    ['a userLock threshold of 0', { userLock: { threshold: 0 } }, /userLock\.threshold/],
+    ['a userLock threshold over 100', { userLock: { threshold: 101 } }, /userLock\.threshold/],
+    ['a fractional userLock threshold', { userLock: { threshold: 2.5 } }, /userLock\.threshold/],
+    ['a userLock TTL under 5 minutes', { userLock: { ttlMinutes: 4 } }, /userLock\.ttlMinutes/],
+    ['a userLock TTL over 7 days', { userLock: { ttlMinutes: 10081 } }, /userLock\.ttlMinutes/],
+    ['a userLock that is not an object', { userLock: 10 as never }, /userLock/],
+    [
+      'a store without get and delete',
+      { rateLimits: { store: { hit: () => Promise.reject(new Error('x')) } as never } },
+      /rateLimits\.store must have hit\(key, windowSeconds\), get\(key\) and delete\(key\)/,
+    ],
+    [
+      'a userLock store without get',
+      { userLock: { store: { hit: async () => ({ count: 1, resetInMs: 1 }) } as never } },
+      /userLock\.store/,
+    ],
+    [
+      'rateLimits that are neither an object nor false',
+      { rateLimits: true as never },
+      /rateLimits/,
+    ],
   ];
   for (const [label, options, message] of invalid) {
     it(`throws a TypeError for ${label}`, () => {

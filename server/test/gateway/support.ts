@@ -257,3 +257,17 @@ export const emailAuthBody = {
   email_address: 'ada@example.com',
   code: '123456',
 };
+
+export const smsAuthBody = {
+  organization_id: 'organization-test-1',
+  member_id: 'member-test-1',
+  code: '654321',
+};
+
+/** A body each endpoint accepts as it is. */
+export const VALID_BODIES: Record<string, Record<string, unknown>> = {
+  [EMAIL_LOGIN]: { organization_id: 'organization-test-1', email_address: 'ada@example.com' },
+  [EMAIL_AUTH]: emailAuthBody,
+  [SMS_SEND]: { organization_id: 'organization-test-1', member_id: 'member-test-1' },
+  [SMS_AUTH]: smsAuthBody,
+};

@@ -1,23 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
-  EMAIL_AUTH,
   EMAIL_LOGIN,
   SMS_SEND,
   apiRequest,
-  emailAuthBody,
   json,
   setup,
   stall,
   stallingBody,
   stytchError,
   type Responder,
+  SMS_AUTH,
+  VALID_BODIES,
 } from './support.js';
 
 async function send(responder: Responder, options = {}, path = EMAIL_LOGIN) {
   const { gateway, calls } = setup(options, responder);
   const cookie = '__Host-otp_ist=ist-1';
-  const response = await gateway(apiRequest(path, { body: emailAuthBody, cookie }));
+  const response = await gateway(apiRequest(path, { body: VALID_BODIES[path], cookie }));
   const text = await response.text();
   return { response, body: JSON.parse(text), text, calls };
 }
@@ -85,7 +85,7 @@ describe('gateway upstream failures', () => {
     assert.equal(response.status, 502);
   });
 
-  it('answers 502 for non-JSON or non-object upstream bodies', async () => {
+  it('answers 502 for upstream 5xx, non-JSON or non-object bodies', async () => {
     const cases: Responder[] = [
       () =>
         new Response('<html>bad gateway</html>', {
@@ -97,6 +97,8 @@ describe('gateway upstream failures', () => {
         new Response('{"ok":', { status: 200, headers: { 'content-type': 'application/json' } }),
       () => json(200, [1, 2]),
       () => new Response('{}', { status: 200 }),
+      () => json(500, stytchError(500, 'internal_server_error')),
+      () => json(503, stytchError(503, 'service_unavailable')),
     ];
     for (const responder of cases) {
       const { response, body } = await send(responder);
@@ -105,15 +107,14 @@ describe('gateway upstream failures', () => {
     }
   });
 
-  it('passes upstream JSON errors through with their status', async () => {
+  it('passes upstream JSON errors through with their status (sms/authenticate)', async () => {
     for (const [status, type] of [
       [400, 'invalid_email'],
       [401, 'unable_to_auth_otp_code'],
       [404, 'otp_code_not_found'],
-      [500, 'internal_server_error'],
     ] as const) {
       const error = stytchError(status, type);
-      const { response, body, calls } = await send(() => json(status, error), {}, EMAIL_AUTH);
+      const { response, body, calls } = await send(() => json(status, error), {}, SMS_AUTH);
       assert.equal(response.status, status);
       assert.deepEqual(body, error);
       assert.equal(calls.length, 1, 'no automatic retry');
@@ -167,5 +168,66 @@ describe('gateway upstream failures', () => {
     });
     assert.equal(response.status, 502);
     assertGeneric(body, 502, 'upstream_unavailable');
+  });
+});
+
+describe('gateway onError', () => {
+  it('receives unexpected failures with the request; the browser gets a generic 500', async () => {
+    const reported: [unknown, Request][] = [];
+    const bug = new Error('bug in the host');
+    const { gateway, calls } = setup({
+      allowedOrigins: () => {
+        throw bug;
+      },
+      onError: (error, request) => reported.push([error, request]),
+    });
+    const request = apiRequest(EMAIL_LOGIN, {
+      body: VALID_BODIES[EMAIL_LOGIN],
+      headers: { origin: 'https://login.example.com', 'sec-fetch-site': 'same-site' },
+    });
+    const response = await gateway(request);
+    assert.equal(response.status, 500);
+    const body = await response.json();
+    assertGeneric(body, 500, 'internal_server_error');
+    assert.doesNotMatch(JSON.stringify(body), /bug in the host/);
+    assert.deepEqual(reported, [[bug, request]]);
+    assert.equal(calls.length, 0);
+  });
+
+  it('receives upstream failures with their cause', async () => {
+    const reported: unknown[] = [];
+    const refused = new TypeError('connect ECONNREFUSED');
+    const { gateway } = setup({ onError: (error) => reported.push(error) }, () =>
+      Promise.reject(refused),
+    );
+    const response = await gateway(apiRequest(EMAIL_LOGIN, { body: VALID_BODIES[EMAIL_LOGIN] }));
+    assert.equal(response.status, 502);
+    assert.equal(reported.length, 1);
+    assert.equal((reported[0] as Error & { cause: unknown }).cause, refused);
+  });
+
+  it('is not called for input errors, and a throwing onError changes nothing', async () => {
+    let calls = 0;
+    const { gateway } = setup({
+      onError: () => {
+        calls += 1;
+        throw new Error('logger down');
+      },
+    });
+    const bad = await gateway(apiRequest(EMAIL_LOGIN, { body: { organization_id: 1 } }));
+    assert.equal(bad.status, 400);
+    assert.equal(calls, 0);
+    const { gateway: failing } = setup(
+      {
+        onError: () => {
+          calls += 1;
+          throw new Error('logger down');
+        },
+      },
+      () => Promise.reject(new Error('down')),
+    );
+    const response = await failing(apiRequest(EMAIL_LOGIN, { body: VALID_BODIES[EMAIL_LOGIN] }));
+    assert.equal(response.status, 502);
+    assert.equal(calls, 1);
   });
 });

@@ -40,8 +40,8 @@ describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
 
     // First login: email code, phone enrollment, SMS code.
     const first = await emailStep(org, email);
-    expect(first.mfa.sms_sent).to.equal(false);
-    expect(first.mfa.mfa_required.secondary_auth_initiated).to.equal(null);
+    expect(first.mfa.smsSent).to.equal(false);
+    expect(first.mfa.mfaRequired.secondary_auth_initiated).to.equal(null);
     await expect(first.el).to.be.accessible();
     expect(await submitPhone(first.el, phone)).to.include({ channel: 'sms' });
     await expect(first.el).to.be.accessible();
@@ -65,7 +65,7 @@ describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
     await logout();
     const smsBefore = (await messagesTo(phone, 'sms')).length;
     const second = await emailStep(org, email);
-    expect(second.mfa.sms_sent).to.equal(true);
+    expect(second.mfa.smsSent).to.equal(true);
     const code = await latestCode(phone, 'sms', smsBefore);
     const again = await submitCode(stepup(second.el), code, 'otp-session-created');
     expect(again.member.email_address).to.equal(email);
@@ -108,7 +108,7 @@ describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
 
     await logout();
     const next = await emailStep(org, email);
-    expect(next.mfa.sms_sent).to.equal(true);
+    expect(next.mfa.smsSent).to.equal(true);
   });
   it('lets the host place the SMS step with mfa="event", as the README shows', async () => {
     const org = await organization('REQUIRED_FOR_ALL');
@@ -126,7 +126,7 @@ describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
       sms.organizationId = detail.organization.organization_id;
       sms.member = detail.member;
       sms.organization = detail.organization;
-      sms.mfaRequired = detail.mfa_required;
+      sms.mfaRequired = detail.mfaRequired;
       sms.hidden = false;
     });
 

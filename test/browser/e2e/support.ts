@@ -1,33 +1,19 @@
 // Helpers for end-to-end tests against the real gateway and emulator behind the test server.
-import { fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { fixture, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import type { SeedOrganization } from '../../../server/src/emulator/types.js';
 import type { OtpEmailAuth } from '../../../src/index.js';
+import { typeInto, waitUntilFound } from '../support/dom.js';
+
+export type { SeedOrganization };
+export { latestCode, messagesTo } from '../support/outbox.js';
 
 export const CODE_INPUT = 'input[autocomplete=one-time-code]';
 
-export interface SeedMember {
-  member_id: string;
-  email_address: string;
-  mfa_phone_number: string;
-  mfa_phone_number_verified: boolean;
-}
-export interface SeedOrganization {
-  organization_id: string;
-  organization_name: string;
-  mfa_policy: 'OPTIONAL' | 'REQUIRED_FOR_ALL';
-  email_allowed_domains: string[];
-  members: SeedMember[];
-}
+/** What the demo server answers at /demo-config.json. */
 export interface DemoConfig {
   organizations: SeedOrganization[];
   emulator: { base: string; project_id: string; secret: string };
-}
-export interface OutboxMessage {
-  channel: 'email' | 'sms';
-  to: string;
-  code: string;
-  organization_id: string;
-  member_id: string;
 }
 
 export async function demoConfig(): Promise<DemoConfig> {
@@ -50,25 +36,6 @@ export function newPhone() {
   return `+1555555${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}`;
 }
 
-export async function outbox(): Promise<OutboxMessage[]> {
-  const response = await fetch('/__dev/outbox', { headers: { accept: 'application/json' } });
-  return (await response.json()).messages;
-}
-
-export async function messagesTo(to: string, channel: OutboxMessage['channel']) {
-  return (await outbox()).filter((m) => m.to === to && m.channel === channel);
-}
-
-/** The newest code sent to `to`, waiting for it to arrive. */
-export async function latestCode(to: string, channel: OutboxMessage['channel'], after = 0) {
-  let found: OutboxMessage[] = [];
-  await waitUntil(
-    async () => (found = await messagesTo(to, channel)).length > after,
-    `no ${channel} code for ${to}`,
-  );
-  return found[found.length - 1].code;
-}
-
 /** Reads a member through the emulator's Stytch-compatible API, as a back end would. */
 export async function emulatorMember(organizationId: string, memberId: string) {
   const { emulator } = await demoConfig();
@@ -87,31 +54,6 @@ export interface BrowserCookie {
 
 export function browserCookies() {
   return executeServerCommand<BrowserCookie[], undefined>('browser-cookies');
-}
-
-/** Focuses `selector` (looked up through open shadow roots) and types like a user. */
-export async function typeInto(root: ParentNode, selector: string, text: string) {
-  const target = await waitUntilFound(root, selector);
-  target.focus();
-  // One key at a time: WebKit's driver collapses repeated characters sent in one string.
-  for (const key of text) await sendKeys({ type: key });
-}
-
-export async function waitUntilFound<T extends HTMLElement>(root: ParentNode, selector: string) {
-  let found: T | null = null;
-  await waitUntil(() => (found = deepQuery<T>(root, selector)), `${selector} never appeared`);
-  return found!;
-}
-
-/** querySelector that also looks inside open shadow roots. */
-export function deepQuery<T extends Element>(root: ParentNode, selector: string): T | null {
-  const direct = root.querySelector<T>(selector);
-  if (direct) return direct;
-  for (const el of root.querySelectorAll('*')) {
-    const found = el.shadowRoot && deepQuery<T>(el.shadowRoot, selector);
-    if (found) return found;
-  }
-  return null;
 }
 
 export function tokensVisibleToScripts() {
@@ -140,7 +82,7 @@ export function emailAuth(org: SeedOrganization) {
 /** Types into `selector` and presses Enter like a user; resolves with the `otp-code-sent` detail. */
 async function submitForCode(el: HTMLElement, selector: string, text: string) {
   const sent = oneEvent(el, 'otp-code-sent');
-  await typeInto(el.shadowRoot!, selector, text);
+  await typeInto(await waitUntilFound(el.shadowRoot!, selector), text);
   await sendKeys({ press: 'Enter' });
   return (await sent).detail;
 }
@@ -158,6 +100,6 @@ export async function submitCode<K extends keyof GlobalEventHandlersEventMap>(
   name: K,
 ): Promise<GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never> {
   const event = oneEvent(el, name);
-  await typeInto(el.shadowRoot!, CODE_INPUT, code);
+  await typeInto(await waitUntilFound(el.shadowRoot!, CODE_INPUT), code);
   return ((await event) as CustomEvent).detail;
 }

@@ -1,28 +1,28 @@
-// DOM helpers for the flow element tests: shadow queries, event recording, typing, rejections.
+// DOM helpers for unit and end-to-end tests: shadow queries, typing, focus, events, rejections.
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { deepQuery } from './deep-query.js';
 
 type Host = Element & { shadowRoot: ShadowRoot | null };
 
-/** First match of `selector` in the host's shadow root, or in nested shadow roots. */
+export { deepQuery };
+
+/** First match of `selector` in the host's shadow root, or in shadow roots nested in it. */
 export function find<T extends Element = HTMLElement>(host: Host, selector: string): T | null {
-  const root = host.shadowRoot;
-  if (!root) return null;
-  const hit = root.querySelector<T>(selector);
-  if (hit) return hit;
-  for (const child of root.querySelectorAll('*')) {
-    if (child.shadowRoot) {
-      const nested = find<T>(child as Host, selector);
-      if (nested) return nested;
-    }
-  }
-  return null;
+  return host.shadowRoot ? deepQuery<T>(host.shadowRoot, selector) : null;
 }
 
 export function get<T extends Element = HTMLElement>(host: Host, selector: string): T {
   const el = find<T>(host, selector);
   if (!el) throw new Error(`no ${selector} in ${host.localName}`);
   return el;
+}
+
+/** Waits until `selector` is found under `root` (through shadow roots). */
+export async function waitUntilFound<T extends HTMLElement>(root: ParentNode, selector: string) {
+  let found: T | null = null;
+  await waitUntil(() => (found = deepQuery<T>(root, selector)), `${selector} never appeared`);
+  return found!;
 }
 
 export const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -48,10 +48,10 @@ export async function settle(el?: Element & { updateComplete?: Promise<unknown> 
   await aTimeout(0);
 }
 
-/** Focuses and types like a user. WebKit's driver drops repeated identical keys: avoid `111111`. */
+/** Focuses and types like a user, one key at a time (WebKit's driver collapses repeated keys). */
 export async function typeInto(input: HTMLElement, value: string): Promise<void> {
   input.focus();
-  await sendKeys({ type: value });
+  for (const key of value) await sendKeys({ type: key });
 }
 
 /** Waits until the focused element (through shadow roots) matches. */

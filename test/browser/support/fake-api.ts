@@ -2,7 +2,12 @@
 // call with the next queued answer for that method.
 import { OtpAuthError, type OtpAuthErrorInit } from '../../../src/client/otp-auth-error.js';
 import type {
+  BaseResponse,
+  DiscoveredOrganization,
+  DiscoveredOrganizationsResponse,
+  DiscoveryAuthenticateResponse,
   EmailAuthenticateResponse,
+  ExchangeResponse,
   EmailLoginOrSignupResponse,
   Member,
   MemberSession,
@@ -84,6 +89,28 @@ export class FakeOtpApi implements OtpApi {
   }
   smsAuthenticate(body: unknown, options?: RequestOptions) {
     return this.answer<SmsAuthenticateResponse>('smsAuthenticate', body, options);
+  }
+  discoverySend(body: unknown, options?: RequestOptions) {
+    return this.answer<BaseResponse>('discoverySend', body, options);
+  }
+  discoveryAuthenticate(body: unknown, options?: RequestOptions) {
+    return this.answer<DiscoveryAuthenticateResponse>('discoveryAuthenticate', body, options);
+  }
+  listDiscoveredOrganizations(options?: RequestOptions) {
+    return this.answer<DiscoveredOrganizationsResponse>(
+      'listDiscoveredOrganizations',
+      undefined,
+      options,
+    );
+  }
+  exchangeIntermediateSession(body: unknown, options?: RequestOptions) {
+    return this.answer<ExchangeResponse>('exchangeIntermediateSession', body, options);
+  }
+  createOrganizationViaDiscovery(body: unknown, options?: RequestOptions) {
+    return this.answer<ExchangeResponse>('createOrganizationViaDiscovery', body, options);
+  }
+  exchangeSession(body: unknown, options?: RequestOptions) {
+    return this.answer<ExchangeResponse>('exchangeSession', body, options);
   }
   session(options?: RequestOptions) {
     return this.answer<never>('session', undefined, options);
@@ -204,5 +231,38 @@ export function smsAuthenticateResponse(
     organization: organization(),
     member_session: memberSession(['email_otp', 'otp']),
     ...tokens,
+  };
+}
+
+/** A discovered organization: `type` of membership; MFA pending after the pick with `mfa`. */
+export function discovered(
+  org: Partial<Organization>,
+  type: DiscoveredOrganization['membership']['type'] = 'active_member',
+  mfa = false,
+): DiscoveredOrganization {
+  return {
+    organization: organization(org),
+    membership: {
+      type,
+      details: type === 'eligible_to_join_by_email_domain' ? { domain: 'example.com' } : null,
+      member: type.endsWith('_member')
+        ? member({ organization_id: org.organization_id ?? ORG_ID })
+        : null,
+    },
+    member_authenticated: !mfa,
+    primary_required: null,
+    mfa_required: mfa ? { member_options: null, secondary_auth_initiated: null } : null,
+  };
+}
+
+export function discoveryAuthenticateResponse(
+  organizations: DiscoveredOrganization[],
+): DiscoveryAuthenticateResponse {
+  return {
+    request_id: 'request-5',
+    status_code: 200,
+    email_address: EMAIL,
+    discovered_organizations: organizations,
+    intermediate_session_token_expires_at: '2030-01-01T00:10:00Z',
   };
 }

@@ -6,199 +6,258 @@ import { readJsonObject } from '../body.js';
 import type { Core } from '../core.js';
 import { newId } from '../crypto.js';
 import { badRequest, memberNotFound } from '../errors.js';
+import { isExternalId, isSlug } from '../ids.js';
+import { assertAllowedDomains } from '../policy.js';
 import type { MemberRecord, MfaPolicy, OrganizationRecord } from '../types.js';
 import {
   email,
   isDomain,
+  jsonObject,
+  memberId,
+  oneOf,
   optionalBoolean,
-  optionalEnum,
-  optionalObject,
+  optionalEmail,
   optionalString,
-  optionalStringArray,
+  organizationId,
+  own,
   phone,
+  request,
+  requiredString,
+  stringArray,
+  type Field,
   type Json,
 } from '../validate.js';
 import { ok } from './respond.js';
+import { query } from './sessions.js';
 
-const SLUG = /^[a-zA-Z0-9_.~-]{2,128}$/;
+const slug = (): Field<string | undefined> => (body, key) => {
+  const value = optionalString(128)(body, key);
+  if (value && !isSlug(value)) {
+    throw badRequest(
+      'invalid_organization_slug',
+      'organization_slug must be 2-128 characters: letters, digits and - . _ ~',
+    );
+  }
+  return value || undefined;
+};
+
+const externalId =
+  (errorType: string): Field<string | undefined> =>
+  (body, key) => {
+    const value = optionalString(128)(body, key);
+    if (value && !isExternalId(value)) {
+      throw badRequest(errorType, `${key} may hold letters, digits and . _ - | only.`);
+    }
+    return value;
+  };
+
+/** The organization settings both create and update accept. */
+export const organizationSettings = {
+  organization_slug: slug(),
+  organization_external_id: externalId('bad_request'),
+  organization_logo_url: optionalString(),
+  trusted_metadata: jsonObject('metadata_too_large'),
+  email_allowed_domains: stringArray(isDomain, 'organization_settings_invalid_domain'),
+  email_jit_provisioning: oneOf(['RESTRICTED', 'NOT_ALLOWED'] as const),
+  email_invites: oneOf(['ALL_ALLOWED', 'RESTRICTED', 'NOT_ALLOWED'] as const),
+  auth_methods: oneOf(['ALL_ALLOWED', 'RESTRICTED'] as const),
+  allowed_auth_methods: stringArray(),
+  mfa_policy: oneOf<MfaPolicy>(['REQUIRED_FOR_ALL', 'OPTIONAL'], 'invalid_organization_mfa_policy'),
+  mfa_methods: oneOf(['ALL_ALLOWED', 'RESTRICTED'] as const),
+  allowed_mfa_methods: stringArray(
+    (m) => m === 'sms_otp' || m === 'totp',
+    'invalid_organization_allowed_mfa_methods',
+  ),
+};
+
+const CreateOrganization = request({
+  organization_name: requiredString(128, 'organization_name_missing'),
+  ...organizationSettings,
+});
+
+const UpdateOrganization = request({
+  organization_name: optionalString(128),
+  ...organizationSettings,
+});
+
+const OrganizationPath = request({ organization_id: organizationId() });
+
+const memberFields = {
+  name: optionalString(256),
+  external_id: externalId('bad_request'),
+  trusted_metadata: jsonObject('metadata_too_large'),
+  untrusted_metadata: jsonObject('metadata_too_large'),
+  is_breakglass: optionalBoolean(),
+  mfa_phone_number: phone(),
+  mfa_enrolled: optionalBoolean(),
+  default_mfa_method: oneOf(['sms_otp', 'totp'] as const, 'invalid_mfa_default_method'),
+  roles: stringArray(),
+};
+
+const CreateMember = request({
+  email_address: email(),
+  create_member_as_pending: optionalBoolean(),
+  ...memberFields,
+});
+
+const UpdateMember = request({ email_address: optionalEmail(), ...memberFields });
+
+const MemberPath = request({ organization_id: organizationId(), member_id: memberId() });
+
+const GetMember = request({
+  organization_id: organizationId(),
+  member_id: (body: Json, key: string) =>
+    own(body, key) === undefined ? undefined : memberId()(body, key),
+  email_address: optionalEmail(),
+});
+
+type OrganizationChanges = Partial<ReturnType<typeof UpdateOrganization>>;
+type MemberChanges = Partial<ReturnType<typeof UpdateMember>>;
 
 export function organizationRoutes(app: Hono, core: Core): void {
   app.post('/v1/b2b/organizations', async (c) => {
-    const body = await readJsonObject(c.req.raw);
-    const name = optionalString(body, 'organization_name', 128);
-    if (!name) throw badRequest('organization_name_missing', 'organization_name is required.');
-    const now = core.now();
-    const org: OrganizationRecord = {
-      organization_id: newId('organization'),
-      organization_name: name,
-      organization_slug: '',
-      organization_logo_url: '',
-      trusted_metadata: {},
-      email_allowed_domains: [],
-      email_jit_provisioning: 'NOT_ALLOWED',
-      email_invites: 'ALL_ALLOWED',
-      auth_methods: 'ALL_ALLOWED',
-      allowed_auth_methods: [],
-      mfa_policy: 'OPTIONAL',
-      mfa_methods: 'ALL_ALLOWED',
-      allowed_mfa_methods: [],
-      created_at: now,
-      updated_at: now,
-    };
-    const changes = organizationChanges(core, body, org);
-    Object.assign(org, changes);
-    org.organization_slug ||= uniqueSlug(core, name);
-    checkOrganization(org);
-    core.state.organizations[org.organization_id] = org;
+    const req = CreateOrganization(await readJsonObject(c.req.raw));
+    const org = createOrganization(core, req);
     return ok({ organization: core.presentOrganization(org) });
   });
 
   app.get('/v1/b2b/organizations/:organization_id', (c) => {
-    const org = core.organization(c.req.param('organization_id'));
+    const org = core.organization(OrganizationPath(c.req.param()).organization_id);
     return ok({ organization: core.presentOrganization(org) });
   });
 
   app.put('/v1/b2b/organizations/:organization_id', async (c) => {
-    const body = await readJsonObject(c.req.raw);
-    const org = core.organization(c.req.param('organization_id'));
-    const changes = organizationChanges(core, body, org);
-    const next = { ...org, ...changes };
-    checkOrganization(next);
-    Object.assign(org, changes, { updated_at: core.now() });
+    const req = UpdateOrganization(await readJsonObject(c.req.raw));
+    const org = core.organization(OrganizationPath(c.req.param()).organization_id);
+    const next = withOrganizationChanges(core, org, req);
+    core.updateOrganization(org, { ...next, updated_at: core.now() });
     return ok({ organization: core.presentOrganization(org) });
   });
 
   app.post('/v1/b2b/organizations/:organization_id/members', async (c) => {
-    const body = await readJsonObject(c.req.raw);
-    const org = core.organization(c.req.param('organization_id'));
-    const address = email(body)!;
-    const changes = memberChanges(body);
-    const pending = optionalBoolean(body, 'create_member_as_pending');
-    const member = core.addMember(org, address, pending ? 'pending' : 'active');
-    applyMemberChanges(core, member, changes);
+    const req = CreateMember(await readJsonObject(c.req.raw));
+    const org = core.organization(OrganizationPath(c.req.param()).organization_id);
+    checkMemberChanges(core, org, req);
+    const member = core.addMember(
+      org,
+      req.email_address,
+      req.create_member_as_pending ? 'pending' : 'active',
+    );
+    applyMemberChanges(core, member, req);
     return memberResponse(core, org, member);
   });
 
   app.get('/v1/b2b/organizations/:organization_id/member', (c) => {
-    const org = core.organization(c.req.param('organization_id'));
-    const query = {
-      member_id: c.req.query('member_id'),
-      email_address: c.req.query('email_address'),
-    };
+    const req = GetMember({ ...query(c.req.query()), ...c.req.param() });
+    const org = core.organization(req.organization_id);
     let member: MemberRecord | undefined;
-    if (query.member_id) member = core.member(org, query.member_id);
-    else if (query.email_address)
-      member = core.memberByEmail(org, query.email_address.toLowerCase());
+    if (req.member_id) member = core.member(org, req.member_id);
+    else if (req.email_address) member = core.memberByEmail(org, req.email_address);
     else throw badRequest('bad_request', 'member_id or email_address is required.');
     if (!member) throw memberNotFound();
     return memberResponse(core, org, member);
   });
 
   app.put('/v1/b2b/organizations/:organization_id/members/:member_id', async (c) => {
-    const body = await readJsonObject(c.req.raw);
-    const org = core.organization(c.req.param('organization_id'));
-    const member = core.member(org, c.req.param('member_id'));
-    const changes = memberChanges(body);
-    const address = email(body, 'email_address', false);
-    if (address && address !== member.email_address) {
-      if (core.memberByEmail(org, address)) {
+    const req = UpdateMember(await readJsonObject(c.req.raw));
+    const path = MemberPath(c.req.param());
+    const org = core.organization(path.organization_id);
+    const member = core.member(org, path.member_id);
+    checkMemberChanges(core, org, req, member);
+    if (req.email_address && req.email_address !== member.email_address) {
+      if (core.memberByEmail(org, req.email_address)) {
         throw badRequest(
           'duplicate_member_email',
           'A member with this email already exists in the organization.',
         );
       }
-      Object.assign(member, {
-        email_address: address,
+      core.updateMember(member, {
+        email_address: req.email_address,
         email_id: newId('member-email'),
         email_address_verified: false,
       });
     }
-    applyMemberChanges(core, member, changes);
+    applyMemberChanges(core, member, req);
     return memberResponse(core, org, member);
   });
 
   // organizations.members.deleteMFAPhoneNumber: how an admin unsticks a mistyped phone number.
   app.delete('/v1/b2b/organizations/:organization_id/members/mfa_phone_numbers/:member_id', (c) => {
-    const org = core.organization(c.req.param('organization_id'));
-    const member = core.member(org, c.req.param('member_id'));
-    Object.assign(member, {
+    const path = MemberPath(c.req.param());
+    const org = core.organization(path.organization_id);
+    const member = core.member(org, path.member_id);
+    core.updateMember(member, {
       mfa_phone_number: '',
       phone_id: '',
       mfa_phone_number_verified: false,
+      updated_at: core.now(),
     });
-    member.updated_at = core.now();
     core.codes.revoke(member.member_id, ['sms']);
     return memberResponse(core, org, member);
   });
 }
 
-function memberResponse(core: Core, org: OrganizationRecord, member: MemberRecord) {
-  return ok({
-    member_id: member.member_id,
-    member: core.presentMember(member),
-    organization: core.presentOrganization(org),
-  });
+/** Creates an organization with Stytch's defaults and the settings given (also used by discovery). */
+export function createOrganization(
+  core: Core,
+  settings: OrganizationChanges & { organization_name: string },
+): OrganizationRecord {
+  const now = core.now();
+  const base: OrganizationRecord = {
+    organization_id: newId('organization'),
+    organization_external_id: '',
+    organization_name: settings.organization_name,
+    organization_slug: '',
+    organization_logo_url: '',
+    trusted_metadata: {},
+    email_allowed_domains: [],
+    email_jit_provisioning: 'NOT_ALLOWED',
+    email_invites: 'ALL_ALLOWED',
+    auth_methods: 'ALL_ALLOWED',
+    allowed_auth_methods: [],
+    mfa_policy: 'OPTIONAL',
+    mfa_methods: 'ALL_ALLOWED',
+    allowed_mfa_methods: [],
+    created_at: now,
+    updated_at: now,
+  };
+  const next = withOrganizationChanges(core, base, settings);
+  const org = {
+    ...next,
+    organization_slug: next.organization_slug || uniqueSlug(core, next.organization_name),
+  };
+  core.addOrganization(org);
+  return org;
 }
 
-function organizationChanges(
+/** The organization with `changes` applied, checked as a whole; the original is not touched. */
+function withOrganizationChanges(
   core: Core,
-  body: Json,
   org: OrganizationRecord,
-): Partial<OrganizationRecord> {
-  const changes: Partial<OrganizationRecord> = {};
-  const name = optionalString(body, 'organization_name', 128);
-  if (name) changes.organization_name = name;
-  const slug = optionalString(body, 'organization_slug', 128);
-  if (slug) {
-    if (!SLUG.test(slug)) {
-      throw badRequest(
-        'invalid_organization_slug',
-        'organization_slug must be 2-128 characters: letters, digits and - . _ ~',
-      );
-    }
-    const taken = Object.values(core.state.organizations).some(
-      (o) => o.organization_slug === slug && o.organization_id !== org.organization_id,
-    );
-    if (taken)
-      throw badRequest('organization_slug_already_used', 'This organization_slug is already used.');
-    changes.organization_slug = slug;
+  changes: OrganizationChanges,
+): OrganizationRecord {
+  const given = Object.entries(changes).filter(
+    ([key, value]) => value !== undefined && Object.hasOwn(org, key),
+  );
+  const merged: OrganizationRecord = { ...org, ...Object.fromEntries(given) };
+  const next: OrganizationRecord = {
+    ...merged,
+    organization_name: merged.organization_name || org.organization_name,
+    email_allowed_domains: merged.email_allowed_domains.map((d) => d.toLowerCase()),
+  };
+  if (changes.organization_slug && core.slugTaken(changes.organization_slug, org.organization_id)) {
+    throw badRequest('organization_slug_already_used', 'This organization_slug is already used.');
   }
-  const logo = optionalString(body, 'organization_logo_url');
-  if (logo !== undefined) changes.organization_logo_url = logo;
-  const trusted = optionalObject(body, 'trusted_metadata', 'metadata_too_large');
-  if (trusted) changes.trusted_metadata = trusted;
-  const domains = optionalStringArray(
-    body,
-    'email_allowed_domains',
-    isDomain,
-    'organization_settings_invalid_domain',
-  );
-  if (domains) changes.email_allowed_domains = domains.map((d) => d.toLowerCase());
-  const jit = optionalEnum(body, 'email_jit_provisioning', ['RESTRICTED', 'NOT_ALLOWED']);
-  if (jit) changes.email_jit_provisioning = jit;
-  const invites = optionalEnum(body, 'email_invites', ['ALL_ALLOWED', 'RESTRICTED', 'NOT_ALLOWED']);
-  if (invites) changes.email_invites = invites;
-  const authMethods = optionalEnum(body, 'auth_methods', ['ALL_ALLOWED', 'RESTRICTED']);
-  if (authMethods) changes.auth_methods = authMethods;
-  const allowedAuth = optionalStringArray(body, 'allowed_auth_methods');
-  if (allowedAuth) changes.allowed_auth_methods = allowedAuth;
-  const policy = optionalEnum<MfaPolicy>(
-    body,
-    'mfa_policy',
-    ['REQUIRED_FOR_ALL', 'OPTIONAL'],
-    'invalid_organization_mfa_policy',
-  );
-  if (policy) changes.mfa_policy = policy;
-  const mfaMethods = optionalEnum(body, 'mfa_methods', ['ALL_ALLOWED', 'RESTRICTED']);
-  if (mfaMethods) changes.mfa_methods = mfaMethods;
-  const allowedMfa = optionalStringArray(
-    body,
-    'allowed_mfa_methods',
-    (m) => m === 'sms_otp' || m === 'totp',
-    'invalid_organization_allowed_mfa_methods',
-  );
-  if (allowedMfa) changes.allowed_mfa_methods = allowedMfa;
-  return changes;
+  const external = changes.organization_external_id;
+  if (external && core.organizationExternalIdTaken(external, org.organization_id)) {
+    throw badRequest(
+      'duplicate_organization',
+      'Another organization already has this organization_external_id.',
+    );
+  }
+  if (changes.email_allowed_domains) assertAllowedDomains(next.email_allowed_domains);
+  checkOrganization(next);
+  return next;
 }
 
 function checkOrganization(org: OrganizationRecord): void {
@@ -222,62 +281,60 @@ function checkOrganization(org: OrganizationRecord): void {
   }
 }
 
-function uniqueSlug(core: Core, name: string): string {
+export function uniqueSlug(core: Core, name: string): string {
   const base =
     name
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 100) || 'organization';
-  const taken = new Set(Object.values(core.state.organizations).map((o) => o.organization_slug));
   let slug = base.length >= 2 ? base : `${base}-org`;
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  for (let n = 2; core.slugTaken(slug); n++) slug = `${base}-${n}`;
   return slug;
 }
 
-interface MemberChanges {
-  name?: string;
-  trusted_metadata?: Record<string, unknown>;
-  untrusted_metadata?: Record<string, unknown>;
-  is_breakglass?: boolean;
-  mfa_phone_number?: string;
-  mfa_enrolled?: boolean;
-  default_mfa_method?: string;
+function memberResponse(core: Core, org: OrganizationRecord, member: MemberRecord) {
+  return ok({
+    member_id: member.member_id,
+    member: core.presentMember(member),
+    organization: core.presentOrganization(org),
+  });
 }
 
-/** Validates every member field before anything is changed. */
-function memberChanges(body: Json): MemberChanges {
-  optionalStringArray(body, 'roles');
-  optionalString(body, 'external_id', 128);
-  return {
-    name: optionalString(body, 'name', 256),
-    trusted_metadata: optionalObject(body, 'trusted_metadata', 'metadata_too_large'),
-    untrusted_metadata: optionalObject(body, 'untrusted_metadata', 'metadata_too_large'),
-    is_breakglass: optionalBoolean(body, 'is_breakglass'),
-    mfa_phone_number: phone(body),
-    mfa_enrolled: optionalBoolean(body, 'mfa_enrolled'),
-    default_mfa_method: optionalEnum(
-      body,
-      'default_mfa_method',
-      ['sms_otp', 'totp'],
-      'invalid_mfa_default_method',
-    ),
-  };
+/** Uniqueness rules checked before anything changes. */
+function checkMemberChanges(
+  core: Core,
+  org: OrganizationRecord,
+  changes: MemberChanges,
+  member?: MemberRecord,
+): void {
+  if (changes.external_id) core.assertExternalIdFree(org, changes.external_id, member);
+  if (changes.mfa_phone_number) core.assertPhoneFree(org, changes.mfa_phone_number, member);
 }
 
 function applyMemberChanges(core: Core, member: MemberRecord, changes: MemberChanges): void {
-  const { mfa_phone_number: phoneNumber, ...rest } = changes;
-  for (const [key, value] of Object.entries(rest)) {
-    if (value !== undefined) Object.assign(member, { [key]: value });
+  const fields = [
+    'name',
+    'external_id',
+    'trusted_metadata',
+    'untrusted_metadata',
+    'is_breakglass',
+    'mfa_enrolled',
+    'default_mfa_method',
+  ] as const;
+  const next: Partial<MemberRecord> = { updated_at: core.now() };
+  for (const key of fields) {
+    if (changes[key] !== undefined) Object.assign(next, { [key]: changes[key] });
   }
+  const phoneNumber = changes.mfa_phone_number;
   if (phoneNumber && phoneNumber !== member.mfa_phone_number) {
     // A number set by an admin is unverified until an SMS code sent to it is authenticated.
-    Object.assign(member, {
+    Object.assign(next, {
       mfa_phone_number: phoneNumber,
       phone_id: newId('phone-number'),
       mfa_phone_number_verified: false,
     });
     core.codes.revoke(member.member_id, ['sms']);
   }
-  member.updated_at = core.now();
+  core.updateMember(member, next);
 }

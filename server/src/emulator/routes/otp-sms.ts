@@ -6,39 +6,55 @@ import { readJsonObject } from '../body.js';
 import type { Core } from '../core.js';
 import { newId } from '../crypto.js';
 import { badRequest } from '../errors.js';
+import { assertSmsAllowed } from '../policy.js';
 import { smsFactor, withFactor } from '../sessions.js';
 import {
-  code as validCode,
+  code,
   customClaims,
+  memberId,
+  oneOf,
   optionalBoolean,
-  optionalEnum,
+  organizationId,
   phone,
-  requiredString,
-  requireOneSessionArgument,
+  request,
   sessionArguments,
   sessionDuration,
-  SMS_LOCALES,
+  smsLocale,
 } from '../validate.js';
-import { assertSmsAllowed, authenticatedResponse, sendSmsCode } from './authenticated.js';
+import { sendSmsCode, sessionResponse } from './login.js';
 import { ok } from './respond.js';
 
 const SESSION_ARGS = ['intermediate_session_token', 'session_token', 'session_jwt'] as const;
 
+const Send = request({
+  organization_id: organizationId(),
+  member_id: memberId(),
+  mfa_phone_number: phone(),
+  locale: smsLocale(),
+  session: sessionArguments(SESSION_ARGS),
+});
+
+const Authenticate = request({
+  organization_id: organizationId(),
+  member_id: memberId(),
+  code: code(),
+  session: sessionArguments(SESSION_ARGS, true),
+  session_duration_minutes: sessionDuration(),
+  session_custom_claims: customClaims(),
+  set_mfa_enrollment: oneOf(['enroll', 'unenroll'] as const),
+  set_default_mfa: optionalBoolean(),
+});
+
 export function smsOtpRoutes(app: Hono, core: Core): void {
   app.post('/v1/b2b/otps/sms/send', async (c) => {
-    const body = await readJsonObject(c.req.raw);
-    const orgId = requiredString(body, 'organization_id');
-    const memberId = requiredString(body, 'member_id');
-    const phoneNumber = phone(body);
-    optionalEnum(body, 'locale', SMS_LOCALES, 'invalid_locale');
-    const args = sessionArguments(body, SESSION_ARGS);
-    const ref = await core.sessions.prepare(args);
+    const req = Send(await readJsonObject(c.req.raw));
+    const ref = await core.sessions.prepare(req.session);
 
-    const org = core.organization(orgId);
+    const org = core.organization(req.organization_id);
     assertSmsAllowed(org);
-    const member = core.member(org, memberId);
+    const member = core.member(org, req.member_id);
     if (ref.kind === 'ist') {
-      core.sessions.peekIntermediate(ref.token, member.member_id, org.organization_id);
+      core.sessions.intermediateOf(ref.token, member);
     } else if (ref.kind !== 'none') {
       core.sessions.resolve(ref, member.member_id);
     } else if (member.mfa_phone_number_verified) {
@@ -47,28 +63,30 @@ export function smsOtpRoutes(app: Hono, core: Core): void {
         'This member has a verified MFA phone: pass the intermediate_session_token from primary authentication, or a session.',
       );
     }
-    if (phoneNumber && member.mfa_phone_number && phoneNumber !== member.mfa_phone_number) {
+    const given = req.mfa_phone_number;
+    if (given && member.mfa_phone_number && given !== member.mfa_phone_number) {
       throw badRequest(
         'invalid_phone_number',
         'This member already has a different MFA phone number; omit mfa_phone_number to use it.',
       );
     }
-    const to = member.mfa_phone_number || phoneNumber;
+    const to = member.mfa_phone_number || given;
     if (!to) {
       throw badRequest(
         'invalid_phone_number',
         'mfa_phone_number is required: this member has no MFA phone number yet.',
       );
     }
+    if (!member.mfa_phone_number) core.assertPhoneFree(org, to, member);
     sendSmsCode(core, org, member, to);
     if (!member.mfa_phone_number) {
       // The number is linked now and verified once a code sent to it is authenticated.
-      Object.assign(member, {
+      core.updateMember(member, {
         mfa_phone_number: to,
         phone_id: newId('phone-number'),
         mfa_phone_number_verified: false,
+        updated_at: core.now(),
       });
-      member.updated_at = core.now();
     }
     return ok({
       member_id: member.member_id,
@@ -78,49 +96,40 @@ export function smsOtpRoutes(app: Hono, core: Core): void {
   });
 
   app.post('/v1/b2b/otps/sms/authenticate', async (c) => {
-    const body = await readJsonObject(c.req.raw);
-    const orgId = requiredString(body, 'organization_id');
-    const memberId = requiredString(body, 'member_id');
-    const code = validCode(body);
-    const args = sessionArguments(body, SESSION_ARGS);
-    requireOneSessionArgument(args, SESSION_ARGS);
-    const minutes = sessionDuration(body);
-    const claims = customClaims(body);
-    const enrollment = optionalEnum(body, 'set_mfa_enrollment', ['enroll', 'unenroll']);
-    const setDefault = optionalBoolean(body, 'set_default_mfa');
-    const ref = await core.sessions.prepare(args);
+    const req = Authenticate(await readJsonObject(c.req.raw));
+    const ref = await core.sessions.prepare(req.session);
 
     // Synchronous from here: checks, then the code and IST are used up before anything awaits.
-    const org = core.organization(orgId);
+    const org = core.organization(req.organization_id);
     assertSmsAllowed(org);
-    const member = core.member(org, memberId);
-    const priorFactors =
-      ref.kind === 'ist'
-        ? core.sessions.peekIntermediate(ref.token, member.member_id, org.organization_id)
-        : [];
-    const existing = ref.kind === 'ist' ? undefined : core.sessions.resolve(ref, member.member_id);
-    core.codes.use('sms', member.member_id, member.mfa_phone_number, code);
+    const member = core.member(org, req.member_id);
+    const ist = ref.kind === 'ist' ? core.sessions.intermediateOf(ref.token, member) : undefined;
+    const existing = ist ? undefined : core.sessions.resolve(ref, member.member_id);
+    core.codes.use('sms', member.member_id, member.mfa_phone_number, req.code);
 
-    const now = core.now();
-    member.mfa_phone_number_verified = true;
-    if (org.mfa_policy === 'REQUIRED_FOR_ALL') member.mfa_enrolled = true;
-    else if (enrollment) member.mfa_enrolled = enrollment === 'enroll';
-    if (setDefault) member.default_mfa_method = 'sms_otp';
-    member.updated_at = now;
-    const factor = smsFactor(member, now);
+    core.updateMember(member, {
+      mfa_phone_number_verified: true,
+      mfa_enrolled:
+        org.mfa_policy === 'REQUIRED_FOR_ALL' ||
+        (req.set_mfa_enrollment ? req.set_mfa_enrollment === 'enroll' : member.mfa_enrolled),
+      ...(req.set_default_mfa && { default_mfa_method: 'sms_otp' }),
+      updated_at: core.now(),
+    });
+    const factor = smsFactor(member, core.now());
 
     if (existing) {
-      existing.authentication_factors = withFactor(existing.authentication_factors, factor);
-      core.sessions.touch(existing, minutes, claims);
-      return authenticatedResponse(core, member, org, existing, core.sessions.rotate(existing));
+      core.sessions.addFactor(existing, factor);
+      core.sessions.touch(existing, req.session_duration_minutes, req.session_custom_claims);
+      return sessionResponse(core, member, org, existing, core.sessions.rotate(existing));
     }
-    if (ref.kind === 'ist') core.sessions.consumeIntermediate(ref.token);
+    core.sessions.consumeIntermediate(req.session.intermediate_session_token!);
+    if (ist && ist.member_id === undefined) core.activate(member);
     const { session, token } = core.sessions.create(
       member,
-      withFactor(priorFactors, factor),
-      minutes,
-      claims,
+      withFactor(ist!.factors, factor),
+      req.session_duration_minutes,
+      req.session_custom_claims,
     );
-    return authenticatedResponse(core, member, org, session, token);
+    return sessionResponse(core, member, org, session, token);
   });
 }

@@ -1,0 +1,347 @@
+// The states a member meets in <otp-email-auth> (issue 9): busy, lockout, resend, expiry, ways
+// back, reload, look. Countdowns run on a FakeClock; each test asserts what is seen and heard.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../define/email-auth.js';
+import { EMAIL_STORAGE_KEY, type OtpEmailAuth } from './otp-email-auth.js';
+import type { OtpCodeField } from '../code-field/otp-code-field.js';
+import type { MfaRequired } from '../client/types.js';
+import { en } from '../i18n/en.js';
+import {
+  Deferred,
+  EMAIL,
+  FakeOtpApi,
+  ORG_ID,
+  emailAuthenticateResponse,
+  loginOrSignupResponse,
+  member,
+  otpError,
+  smsAuthenticateResponse,
+} from '../../test/browser/support/fake-api.js';
+import {
+  deepActiveElement,
+  find,
+  focusLandsOn,
+  get,
+  record,
+  settle,
+  text,
+  trackRejections,
+  typeInto,
+} from '../../test/browser/support/dom.js';
+import { FakeClock } from '../../test/browser/support/fake-clock.js';
+
+const PHONE = '+15555550123';
+const smsSent: MfaRequired = {
+  member_options: { mfa_phone_number: PHONE, totp_registration_id: '' },
+  secondary_auth_initiated: 'sms_otp',
+};
+
+async function setup(attrs: Partial<OtpEmailAuth> = {}) {
+  const api = new FakeOtpApi();
+  const clock = new FakeClock();
+  const el = await fixture<OtpEmailAuth>(
+    html`<otp-email-auth organization-id=${ORG_ID} .client=${api} .clock=${clock}
+      ><img slot="logo" alt="Acme" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" />
+      <p slot="success">Welcome back</p></otp-email-auth
+    >`,
+  );
+  Object.assign(el, attrs);
+  await el.updateComplete;
+  return { el, api, clock, events: record(el, 'otp-code-sent', 'otp-session-created') };
+}
+
+const emailInput = (el: OtpEmailAuth) => get<HTMLInputElement>(el, 'input[type=email]');
+const codeField = (el: OtpEmailAuth) => get<OtpCodeField>(el, 'otp-code-field');
+const primary = (el: OtpEmailAuth) => get<HTMLButtonElement>(el, 'form > [part=button]');
+const resend = (el: OtpEmailAuth) => get<HTMLButtonElement>(el, '[part=secondary-button]');
+const alertText = (el: OtpEmailAuth) => text(find(el, '[part~=error][role=alert]'));
+const statusText = (el: OtpEmailAuth) => text(get(el, '[role=status]'));
+const sentTo = (el: OtpEmailAuth) => text(get(el, '#sent-to'));
+
+/** Sends the email (typed, unless it is already filled in) and waits for the code step. */
+async function toCodeStep(el: OtpEmailAuth, api: FakeOtpApi) {
+  api.on('emailLoginOrSignup', loginOrSignupResponse());
+  if (emailInput(el).value) emailInput(el).focus();
+  else await typeInto(emailInput(el), EMAIL);
+  await sendKeys({ press: 'Enter' });
+  await focusLandsOn((a) => a?.id === 'input' && !!find(el, 'otp-code-field'), 'the code input');
+}
+
+describe('otp-email-auth states', () => {
+  let rejections: ReturnType<typeof trackRejections>;
+  beforeEach(() => (rejections = trackRejections()));
+  afterEach(() => rejections.check());
+
+  describe('busy', () => {
+    it('shows and announces "Sending…" in the button, keeps its size, email read-only', async () => {
+      const { el, api } = await setup();
+      const pending = new Deferred();
+      api.on('emailLoginOrSignup', pending);
+      const button = primary(el);
+      const before = button.getBoundingClientRect();
+      await typeInto(emailInput(el), EMAIL);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => statusText(el) === en.sending, 'announced');
+      expect(text(button)).to.equal(en.sending);
+      expect(find(el, '[part=spinner]'), 'a spinner').to.not.equal(null);
+      const during = button.getBoundingClientRect();
+      expect([during.width, during.height]).to.deep.equal([before.width, before.height]);
+      expect(emailInput(el).readOnly).to.be.true;
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(getComputedStyle(button).cursor, 'not the unavailable look').to.equal('progress');
+      await expect(el).to.be.accessible();
+      pending.resolve(loginOrSignupResponse());
+      await waitUntil(() => find(el, 'otp-code-field'));
+    });
+
+    it('shows "Verifying…" while the code is checked, the field read-only', async () => {
+      const { el, api } = await setup();
+      await toCodeStep(el, api);
+      const pending = new Deferred();
+      api.on('emailAuthenticate', pending);
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => statusText(el) === en.verifying);
+      expect(text(primary(el))).to.equal(en.verifying);
+      expect(codeField(el).readonly).to.be.true;
+      expect(text(resend(el)), 'resend keeps its label').to.equal(en.resend);
+      pending.resolve(emailAuthenticateResponse());
+      await waitUntil(() => statusText(el) === en.signedIn);
+    });
+  });
+
+  describe('lockout', () => {
+    it('is one state: spoken message with the time, field cleared and disabled, one countdown', async () => {
+      const { el, api, clock } = await setup();
+      await toCodeStep(el, api);
+      api.on('emailAuthenticate', otpError('too_many_requests', 429, { retryAfter: 900 }));
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => alertText(el), `alert; status: ${statusText(el)}`);
+      expect(alertText(el)).to.equal('Too many attempts. Try again in 15 minutes.');
+      const alert = get(el, '[role=alert]#error');
+      expect(alert.closest('[aria-hidden]'), 'spoken').to.equal(null);
+      expect(codeField(el).value).to.equal('');
+      expect(codeField(el).disabled).to.be.true;
+      expect(codeField(el).hint, 'no expiry hint').to.equal(en.codeHint(6));
+      expect(resend(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(find(el, '#cooldown'), 'the resend cooldown stopped').to.equal(null);
+      expect(text(get(el, '#retry'))).to.equal('Try again in 15 minutes');
+      await expect(el).to.be.accessible();
+
+      const said: string[] = [];
+      const observer = new MutationObserver(() => said.push(statusText(el)));
+      observer.observe(get(el, '[role=status]'), { childList: true, subtree: true });
+      clock.advance(899_000);
+      await settle(el);
+      expect(text(get(el, '#retry'))).to.equal('Try again in 1 s');
+      clock.advance(1000);
+      // The 10-minute code died during the 15 minutes: the end says that, once, and offers a new one.
+      await waitUntil(() => codeField(el).error === en.codeExpired, 'one message at the end');
+      await settle(el);
+      observer.disconnect();
+      expect(said.filter(Boolean), 'nothing else said').to.deep.equal([]);
+      expect(!!el.shadowRoot!.querySelector('#error'), 'the lockout message gone').to.be.false;
+      expect(codeField(el).disabled).to.be.false;
+      expect(text(primary(el))).to.equal(en.resend);
+      expect(primary(el).getAttribute('aria-disabled')).to.equal('false');
+    });
+  });
+
+  describe('resend and expiry', () => {
+    it('shows and says when the new code was sent; an old code gets "only the newest"', async () => {
+      const { el, api, clock } = await setup({ resendCooldown: 5 });
+      await toCodeStep(el, api);
+      clock.advance(5000);
+      await waitUntil(() => statusText(el) === en.resendAvailable);
+      const now = Date.now;
+      const at = new Date(2030, 0, 1, 9, 41).getTime();
+      Date.now = () => at;
+      try {
+        api.on('emailLoginOrSignup', loginOrSignupResponse());
+        resend(el).click();
+        const time = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(
+          at,
+        );
+        const shown = `New code sent to ${EMAIL} at ${time}.`;
+        await waitUntil(() => sentTo(el) === shown, 'shown');
+        await waitUntil(() => statusText(el) === `${shown} ${en.resendWait(5)}`, 'spoken');
+      } finally {
+        Date.now = now;
+      }
+      api.on('emailAuthenticate', otpError('otp_code_not_found', 404));
+      await focusLandsOn((a) => a?.id === 'input', 'the code input');
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => codeField(el).error);
+      expect(codeField(el).error).to.equal(en.codeNotNewest);
+    });
+
+    it('makes expiry an error with one message and resend the primary action', async () => {
+      const { el, api, clock } = await setup();
+      await toCodeStep(el, api);
+      clock.advance(600_000);
+      await waitUntil(() => codeField(el).error === en.codeExpired);
+      expect(codeField(el).hint).to.equal(en.codeHint(6));
+      expect(statusText(el), 'said once, by the field alert').to.not.equal(en.codeExpired);
+      expect(find(el, 'button[type=submit]'), 'no Verify for a dead code').to.equal(null);
+      expect(text(primary(el))).to.equal(en.resend);
+      await expect(el).to.be.accessible();
+      api.on('emailLoginOrSignup', loginOrSignupResponse());
+      primary(el).click();
+      await waitUntil(() => find(el, 'button[type=submit]'), 'the step is usable again');
+      expect(codeField(el).error).to.equal('');
+    });
+  });
+
+  describe('cooldown', () => {
+    it('is readable, and a click on the dimmed resend says why it waits', async () => {
+      const { el, api } = await setup();
+      await toCodeStep(el, api);
+      await waitUntil(() => statusText(el).endsWith(en.resendWait(30)), 'announced on start');
+      const button = resend(el);
+      expect(button.disabled, 'stays focusable').to.be.false;
+      expect(button.getAttribute('aria-describedby')).to.equal('cooldown');
+      expect(get(el, '#cooldown').closest('[aria-hidden]')).to.equal(null);
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => statusText(el) === en.resendWait(30));
+      expect(text(get(el, '#cooldown'))).to.equal(en.resendWait(30));
+      expect(api.bodies('emailLoginOrSignup')).to.have.length(1);
+      // Faded by colour, not opacity: the focus ring keeps its full colour.
+      expect(getComputedStyle(button).opacity).to.equal('1');
+    });
+  });
+
+  describe('ways back', () => {
+    it('goes back to the email step with Escape and with Edit, email kept', async () => {
+      const { el, api } = await setup();
+      await toCodeStep(el, api);
+      await sendKeys({ press: 'Escape' });
+      await focusLandsOn((a) => a?.id === 'email', 'the email input');
+      expect(emailInput(el).value).to.equal(EMAIL);
+      expect(text(get(el, '[part=heading]')), "the name from the server's answer").to.equal(
+        'Sign in to Acme',
+      );
+
+      await toCodeStep(el, api);
+      const edit = get(el, '[part=link]');
+      expect(text(edit)).to.equal(en.edit);
+      expect(edit.getAttribute('aria-describedby'), 'described by the email').to.equal('sent-to');
+      expect(sentTo(el)).to.contain(EMAIL);
+      edit.click();
+      await focusLandsOn((a) => a?.id === 'email', 'the email input');
+      expect(emailInput(el).value).to.equal(EMAIL);
+    });
+
+    it('leaves inline MFA with "Use a different email" or Escape; success in its own state', async () => {
+      const { el, api, events } = await setup();
+      await toCodeStep(el, api);
+      api.on('emailAuthenticate', emailAuthenticateResponse({ mfa: smsSent, member: member() }));
+      await sendKeys({ type: '123456' });
+      await focusLandsOn((a) => a?.id === 'input' && !!find(el, 'otp-sms-stepup'), 'SMS code');
+      const link = get(el, 'otp-sms-stepup ~ .links [part=link]');
+      expect(text(link)).to.equal(en.changeEmail);
+      await sendKeys({ press: 'Escape' });
+      await focusLandsOn((a) => a?.id === 'email', 'the email input');
+      expect(find(el, 'otp-sms-stepup')).to.equal(null);
+
+      await toCodeStep(el, api);
+      api.on('emailAuthenticate', emailAuthenticateResponse({ mfa: smsSent, member: member() }));
+      await sendKeys({ type: '123456' });
+      await focusLandsOn((a) => a?.id === 'input' && !!find(el, 'otp-sms-stepup'), 'SMS code');
+      api.on('smsAuthenticate', smsAuthenticateResponse());
+      await sendKeys({ type: '246810' });
+      await waitUntil(() => events.some((e) => e.type === 'otp-session-created'));
+      await focusLandsOn((a) => a?.localName === 'h2', 'the success heading');
+      expect(text(deepActiveElement())).to.equal(en.signedIn);
+      const slot = get<HTMLSlotElement>(el, 'slot[name=success]');
+      expect(text(slot.assignedElements()[0] ?? null)).to.equal('Welcome back');
+      expect(find(el, 'otp-sms-stepup')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('reload', () => {
+    const stubReload = () => {
+      const original = performance.getEntriesByType.bind(performance);
+      performance.getEntriesByType = ((type: string) =>
+        type === 'navigation' ? [{ type: 'reload' }] : original(type)) as never;
+      return () => (performance.getEntriesByType = original);
+    };
+
+    it('keeps only the email in sessionStorage and fills it in after a reload', async () => {
+      const { el, api } = await setup();
+      await toCodeStep(el, api);
+      expect(sessionStorage.getItem(EMAIL_STORAGE_KEY)).to.equal(EMAIL);
+      api.on('emailAuthenticate', otpError('otp_code_not_found', 404));
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => codeField(el).error);
+      const stored = Object.keys(sessionStorage)
+        .map((k) => sessionStorage.getItem(k))
+        .join();
+      expect(stored, 'no code in storage').to.not.contain('123456');
+      const restore = stubReload();
+      try {
+        const again = await fixture<OtpEmailAuth>(html`<otp-email-auth></otp-email-auth>`);
+        expect(emailInput(again).value).to.equal(EMAIL);
+      } finally {
+        restore();
+      }
+      el.remove();
+      expect(sessionStorage.getItem(EMAIL_STORAGE_KEY), 'removed with the element').to.equal(null);
+    });
+
+    it('keeps nothing with no-remember-email', async () => {
+      const { el, api } = await setup({ noRememberEmail: true });
+      await toCodeStep(el, api);
+      expect(sessionStorage.getItem(EMAIL_STORAGE_KEY)).to.equal(null);
+    });
+  });
+
+  describe('look', () => {
+    it('has boxes as wide as the form by default, one input with no-code-boxes', async () => {
+      const { el, api } = await setup();
+      await toCodeStep(el, api);
+      const form = get(el, 'form').getBoundingClientRect();
+      const boxes = get(codeField(el), '[part=boxes]').getBoundingClientRect();
+      expect(Math.round(boxes.width)).to.equal(Math.round(form.width));
+      const sheet = document.createElement('style');
+      sheet.textContent = 'otp-email-auth::part(code-box) { border-color: rgb(1, 2, 3); }';
+      document.head.append(sheet);
+      const box = get(codeField(el), '[part~=box]');
+      expect(getComputedStyle(box).borderTopColor, '::part(code-box) reaches the boxes').to.equal(
+        'rgb(1, 2, 3)',
+      );
+      sheet.remove();
+      el.noCodeBoxes = true;
+      await el.updateComplete;
+      await codeField(el).updateComplete;
+      expect(find(codeField(el), '[part=boxes]')).to.equal(null);
+      const input = get(codeField(el), 'input').getBoundingClientRect();
+      expect(Math.round(input.width)).to.equal(Math.round(form.width));
+    });
+
+    it('takes heading-level and organization-name, and shows the logo slot', async () => {
+      const { el } = await setup();
+      el.setAttribute('heading-level', '3');
+      el.setAttribute('organization-name', 'Acme');
+      await el.updateComplete;
+      const heading = get(el, '[part=heading]');
+      expect(heading.localName).to.equal('h3');
+      expect(text(heading)).to.equal('Sign in to Acme');
+      const logo = get<HTMLSlotElement>(el, 'slot[name=logo]');
+      expect(logo.assignedElements()[0]?.getAttribute('alt')).to.equal('Acme');
+      await expect(el).to.be.accessible();
+    });
+
+    it('marks errors with more than colour', async () => {
+      const { el, api } = await setup();
+      api.on('emailLoginOrSignup', otpError('network_error', 0));
+      await typeInto(emailInput(el), EMAIL);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => alertText(el));
+      const error = get(el, '[role=alert]#error');
+      expect(getComputedStyle(error).borderInlineStartWidth).to.equal('3px');
+      expect(getComputedStyle(error, '::before').content).to.contain('⚠');
+    });
+  });
+});

@@ -1,0 +1,166 @@
+// The states a member meets in <otp-sms-stepup> (issue 9): arrival, one masked phone, change
+// number, step-up cancel, Escape, forced colours. Each test asserts what is seen and heard.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import '../define/sms-stepup.js';
+import type { OtpSmsStepup } from './otp-sms-stepup.js';
+import type { OtpCancelEvent } from '../events/otp-cancel.js';
+import type { MfaRequired } from '../client/types.js';
+import { en } from '../i18n/en.js';
+import {
+  FakeOtpApi,
+  member,
+  organization,
+  smsSendResponse,
+} from '../../test/browser/support/fake-api.js';
+import {
+  find,
+  focusLandsOn,
+  get,
+  record,
+  settle,
+  text,
+  trackRejections,
+  typeInto,
+} from '../../test/browser/support/dom.js';
+import { FakeClock } from '../../test/browser/support/fake-clock.js';
+
+const PHONE = '+15555550123';
+const MASKED = '+•••••••0123';
+const enrolled = member({ mfa_phone_number: PHONE, mfa_phone_number_verified: true });
+const smsSent: MfaRequired = {
+  member_options: { mfa_phone_number: PHONE, totp_registration_id: '' },
+  secondary_auth_initiated: 'sms_otp',
+};
+const notSent: MfaRequired = { member_options: null, secondary_auth_initiated: null };
+
+async function setup(props: Partial<OtpSmsStepup>, api = new FakeOtpApi()) {
+  const el = document.createElement('otp-sms-stepup');
+  Object.assign(el, { client: api, clock: new FakeClock(), organization: organization() }, props);
+  const events = record(el, 'otp-code-sent', 'otp-cancel');
+  const wrapper = await fixture<HTMLElement>(html`<div></div>`);
+  wrapper.append(el);
+  await el.updateComplete;
+  return { el, api, events };
+}
+
+const statusText = (el: OtpSmsStepup) => text(get(el, '[role=status]'));
+const heading = (el: OtpSmsStepup) => text(get(el, '[part=heading]'));
+const phoneInput = (el: OtpSmsStepup) => get<HTMLInputElement>(el, 'input[type=tel]');
+const codeStep = (el: OtpSmsStepup) =>
+  focusLandsOn((a) => a?.id === 'input' && !!find(el, 'otp-code-field'), 'the code input');
+const wait = en.resendWait(30);
+
+describe('otp-sms-stepup states', () => {
+  let rejections: ReturnType<typeof trackRejections>;
+  beforeEach(() => (rejections = trackRejections()));
+  afterEach(() => rejections.check());
+
+  it('announces the heading and the reason on arrival, the phone masked one way', async () => {
+    const { el, events } = await setup({ member: enrolled, mfaRequired: smsSent });
+    await codeStep(el);
+    const shown = text(get(el, '#sent-to'));
+    expect(shown).to.equal(en.codeSentTo(MASKED));
+    await waitUntil(
+      () => statusText(el) === `${en.smsCodeHeading}. ${en.mfaReason} ${shown} ${wait}`,
+      'heading, reason, where the code went and the cooldown',
+    );
+    expect(events[0].detail.to, 'the same in the event').to.equal(MASKED);
+  });
+
+  it('announces enrollment; after the number, "Change number" and Escape go back to it', async () => {
+    const api = new FakeOtpApi();
+    const { el, events } = await setup({ member: member(), mfaRequired: notSent }, api);
+    await focusLandsOn((a) => a?.id === 'phone', 'the phone input');
+    expect(heading(el)).to.equal(en.phoneHeading);
+    await waitUntil(
+      () => statusText(el) === `${en.phoneHeading}. ${en.mfaReason} ${en.phoneIntro}`,
+      'arrival',
+    );
+    api.on('smsSend', smsSendResponse());
+    await typeInto(phoneInput(el), '5555550123');
+    await sendKeys({ press: 'Enter' });
+    await codeStep(el);
+    expect(text(get(el, '#sent-to'))).to.equal(en.codeSentTo(MASKED));
+    expect(events[0].detail.to).to.equal(MASKED);
+
+    const change = get(el, '[part=link]');
+    expect(text(change)).to.equal(en.changeNumber);
+    change.click();
+    await focusLandsOn((a) => a?.id === 'phone', 'the phone input');
+    expect(phoneInput(el).value, 'number kept').to.equal('5555550123');
+
+    api.on('smsSend', smsSendResponse());
+    await sendKeys({ press: 'Enter' });
+    await codeStep(el);
+    await sendKeys({ press: 'Escape' });
+    await focusLandsOn((a) => a?.id === 'phone', 'the phone input');
+    await expect(el).to.be.accessible();
+  });
+
+  describe('step-up', () => {
+    const stepUp = (api = new FakeOtpApi().on('smsSend', smsSendResponse())) =>
+      setup({ member: enrolled, mode: 'step-up' }, api);
+
+    it('says why on arrival and cancels with a typed, cancelable otp-cancel', async () => {
+      const { el, events } = await stepUp();
+      await codeStep(el);
+      await waitUntil(() => statusText(el).startsWith(`${en.stepUpHeading}. ${en.stepUpReason}`));
+      const cancel = get(el, '[part=secondary-button]:not([aria-describedby])');
+      expect(text(cancel)).to.equal(en.cancel);
+      cancel.click();
+      await settle(el);
+      const sent = events.filter((e) => e.type === 'otp-cancel') as OtpCancelEvent[];
+      expect(sent).to.have.length(1);
+      expect(sent[0].detail).to.deep.equal({ step: 'code', reason: 'cancel' });
+      expect(sent[0].cancelable && sent[0].bubbles && sent[0].composed).to.be.true;
+      await focusLandsOn((a) => a?.localName === 'h2', 'the cancelled heading');
+      expect(heading(el)).to.equal(en.cancelled);
+      expect(find(el, 'otp-code-field')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('stays when the host prevents otp-cancel; Escape cancels with reason escape', async () => {
+      const { el, events } = await stepUp();
+      await codeStep(el);
+      el.addEventListener('otp-cancel', (e) => e.preventDefault(), { once: true });
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      expect(!!find(el, 'otp-code-field'), 'still in the code step').to.be.true;
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => heading(el) === en.cancelled);
+      const reasons = events.filter((e) => e.type === 'otp-cancel').map((e) => e.detail.reason);
+      expect(reasons).to.deep.equal(['escape', 'escape']);
+    });
+
+    it('starts again after a cancel', async () => {
+      const api = new FakeOtpApi().on('smsSend', smsSendResponse(), smsSendResponse());
+      const { el } = await stepUp(api);
+      await codeStep(el);
+      get(el, '[part=secondary-button]:not([aria-describedby])').click();
+      await waitUntil(() => heading(el) === en.cancelled);
+      get(el, '[part=button]').click();
+      await codeStep(el);
+      expect(api.bodies('smsSend')).to.have.length(2);
+    });
+  });
+
+  it('draws buttons in system colours when colours are forced', async function () {
+    if (!/Chrome/.test(navigator.userAgent)) this.skip();
+    const { el } = await setup({ member: enrolled, mfaRequired: smsSent });
+    await codeStep(el);
+    try {
+      await emulateMedia({ forcedColors: 'active' });
+      const button = get(el, '[part=button]');
+      const probe = document.createElement('div');
+      probe.style.cssText = 'background: Highlight; color: HighlightText';
+      document.body.append(probe);
+      const style = getComputedStyle(button);
+      expect(style.backgroundColor).to.equal(getComputedStyle(probe).backgroundColor);
+      expect(style.borderStyle, 'an outline of its own').to.equal('solid');
+      probe.remove();
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
+  });
+});

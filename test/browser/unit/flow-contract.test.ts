@@ -1,0 +1,66 @@
+// The shared flow contract (support/flow-contract.ts) against each flow element.
+import { waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/define/email-auth.js';
+import '../../../src/define/provider.js';
+import type { MfaRequired } from '../../../src/client/types.js';
+import {
+  EMAIL,
+  emailAuthenticateResponse,
+  loginOrSignupResponse,
+  member,
+  organization,
+  ORG_ID,
+  smsAuthenticateResponse,
+  smsSendResponse,
+} from '../support/fake-api.js';
+import { get, typeInto } from '../support/dom.js';
+import { flowContract } from '../support/flow-contract.js';
+
+flowContract({
+  tag: 'otp-email-auth',
+  first: { method: 'emailLoginOrSignup', answer: loginOrSignupResponse },
+  async start(api, parent, answer, own) {
+    const el = Object.assign(document.createElement('otp-email-auth'), own, {
+      organizationId: ORG_ID,
+      client: api,
+    });
+    parent.append(el);
+    await el.updateComplete;
+    api.on('emailLoginOrSignup', answer);
+    await typeInto(get<HTMLInputElement>(el, 'input[type=email]'), EMAIL);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => api.calls.length === 1);
+    return el;
+  },
+  firstError: { step: 'email', action: 'email-send' },
+  sentTo: EMAIL,
+  codeMinutes: 10,
+  resend: { method: 'emailLoginOrSignup', answer: loginOrSignupResponse },
+  authenticate: { method: 'emailAuthenticate', answer: () => emailAuthenticateResponse() },
+});
+
+const PHONE = '+15555550123';
+const notSent: MfaRequired = { member_options: null, secondary_auth_initiated: null };
+
+flowContract({
+  tag: 'otp-sms-stepup',
+  first: { method: 'smsSend', answer: () => smsSendResponse() },
+  async start(api, parent, answer, own) {
+    api.on('smsSend', answer);
+    const el = Object.assign(document.createElement('otp-sms-stepup'), own, {
+      client: api,
+      member: member({ mfa_phone_number: PHONE, mfa_phone_number_verified: true }),
+      organization: organization(),
+      mfaRequired: notSent,
+    });
+    parent.append(el);
+    await el.updateComplete;
+    return el;
+  },
+  firstError: { step: 'send', action: 'sms-send' },
+  sentTo: '+•••••••0123',
+  codeMinutes: 2,
+  resend: { method: 'smsSend', answer: () => smsSendResponse() },
+  authenticate: { method: 'smsAuthenticate', answer: () => smsAuthenticateResponse() },
+});

@@ -1,0 +1,25 @@
+// The size budget of the script-tag file: both elements, the client, English and Lit, as a page
+// loads them. Brotli at quality 11 is deterministic, so this is a plain check, not a timed test.
+// `npm run bench` lists what each module costs (BENCHMARKS.md, "What each module costs").
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { brotliCompressSync, constants } from 'node:zlib';
+
+const FILE = new URL('../../dist/otp-auth-elements.min.js', import.meta.url);
+// The goal is 14 KB. The code step, the phone step, the discovery views and the locales load when
+// reached; what a page needs to show the email step is about 18.8 KB (BENCHMARKS.md, "What each
+// module costs"). Until the goal is met this holds the line: any growth past 19.5 KB fails.
+const BUDGET = 19.5 * 1024;
+
+test('the script-tag file stays within its brotli budget', () => {
+  const code = readFileSync(FILE);
+  const brotli = brotliCompressSync(code, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+  }).length;
+  assert.ok(
+    brotli <= BUDGET,
+    `dist/otp-auth-elements.min.js is ${brotli} B brotli, ${brotli - BUDGET} B over the ` +
+      `${BUDGET} B budget; see BENCHMARKS.md (npm run bench) for the cost of each module`,
+  );
+});
