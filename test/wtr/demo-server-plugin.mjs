@@ -1,6 +1,7 @@
 // Serves the real demo app (gateway + in-memory emulator) behind the test runner's dev server, so
 // end-to-end tests in every engine run real flows: /api (gateway), /__dev/outbox, /emulator,
-// /demo-config.json. Also gives tests a command to read the browser's own cookie jar, flags included.
+// /demo-config.json. Also gives tests commands to read the browser's own cookie jar, flags
+// included, and to empty it.
 import { createDemoApp } from '../../server/src/demo/demo-app.ts';
 
 const FORWARDED = /^\/(api|__dev|emulator)(\/|$)|^\/demo-config\.json$/;
@@ -24,19 +25,31 @@ async function toRequest(ctx) {
   });
 }
 
-async function browserCookies(session) {
+/** The browser's cookie jar through the engine's automation: Playwright, Puppeteer or WebDriver. */
+function cookieJar(session) {
   const launcher = session.browser;
   if (typeof launcher.getPage === 'function') {
     const page = launcher.getPage(session.id);
     // Playwright pages reach cookies through their context; Puppeteer pages directly.
-    const cookies = page.context ? await page.context().cookies() : await page.cookies();
-    return cookies.map((c) => ({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite }));
+    if (page.context) {
+      const context = page.context();
+      return { all: () => context.cookies(), clear: () => context.clearCookies() };
+    }
+    return {
+      all: () => page.cookies(),
+      clear: async () => page.deleteCookie(...(await page.cookies())),
+    };
   }
   if (launcher.driver) {
-    const cookies = await launcher.driver.getAllCookies();
-    return cookies.map((c) => ({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite }));
+    const driver = launcher.driver;
+    return { all: () => driver.getAllCookies(), clear: () => driver.deleteAllCookies() };
   }
   throw new Error(`No cookie access for ${launcher.name}`);
+}
+
+async function browserCookies(session) {
+  const cookies = await cookieJar(session).all();
+  return cookies.map((c) => ({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite }));
 }
 
 /** Middleware for the dev server and a plugin for its lifetime and commands. */
@@ -60,6 +73,10 @@ export async function demoServer() {
     },
     async executeCommand({ command, session }) {
       if (command === 'browser-cookies') return browserCookies(session);
+      if (command === 'clear-cookies') {
+        await cookieJar(session).clear();
+        return browserCookies(session);
+      }
       return undefined;
     },
   };

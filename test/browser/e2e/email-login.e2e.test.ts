@@ -3,9 +3,11 @@ import '../../../src/index.js';
 import type { OtpEmailAuth } from '../../../src/index.js';
 import {
   browserCookies,
+  cleanUp,
+  E2E_TIMEOUT,
   emailAuth,
+  freshBrowser,
   latestCode,
-  logout,
   newEmail,
   organization,
   submitCode,
@@ -13,9 +15,10 @@ import {
   tokensVisibleToScripts,
 } from './support.js';
 
-describe('e2e: email OTP login against the gateway and the emulator', () => {
-  beforeEach(logout);
-  afterEach(logout);
+describe('e2e: email OTP login against the gateway and the emulator', function () {
+  this.timeout(E2E_TIMEOUT);
+  beforeEach(freshBrowser);
+  afterEach(cleanUp);
 
   it('signs a new member in with the code from the outbox, tokens out of reach of scripts', async () => {
     const org = await organization('OPTIONAL');

@@ -8,8 +8,10 @@ import { deDE } from '../../../src/i18n/de-DE.js';
 import { en } from '../../../src/i18n/en.js';
 import type { OtpMessages } from '../../../src/i18n/messages.js';
 import {
+  cleanUp,
+  E2E_TIMEOUT,
+  freshBrowser,
   latestCode,
-  logout,
   newEmail,
   newPhone,
   organization,
@@ -55,15 +57,16 @@ async function signInWithMfa(lang: string, strings: OtpMessages) {
   expect(detail.member.email_address).to.equal(email);
 }
 
-describe('e2e: logins on pages in other languages', () => {
+describe('e2e: logins on pages in other languages', function () {
+  this.timeout(E2E_TIMEOUT);
   let requests: ReturnType<typeof recordLocales>;
   beforeEach(async () => {
-    await logout();
+    await freshBrowser();
     requests = recordLocales();
   });
   afterEach(async () => {
     requests.stop();
-    await logout();
+    await cleanUp();
   });
 
   it('signs in on an Austrian German page: no German email at Stytch, a German SMS', async () => {

@@ -2,19 +2,22 @@ import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { OtpEmailAuth, OtpSmsStepup } from '../../../src/index.js';
 import {
+  cleanUp,
+  E2E_TIMEOUT,
   emailAuth,
   emulatorMember,
+  freshBrowser,
   latestCode,
   logout,
   messagesTo,
   newEmail,
   newPhone,
   organization,
+  type SeedOrganization,
   submitCode,
   submitEmail,
   submitPhone,
   tokensVisibleToScripts,
-  type SeedOrganization,
 } from './support.js';
 
 /** Email step of a login that needs MFA: resolves with the element and `otp-mfa-required`'s detail. */
@@ -29,9 +32,10 @@ function stepup(el: OtpEmailAuth) {
   return el.shadowRoot!.querySelector('otp-sms-stepup')!;
 }
 
-describe('e2e: SMS one-time codes against the gateway and the emulator', () => {
-  beforeEach(logout);
-  afterEach(logout);
+describe('e2e: SMS one-time codes against the gateway and the emulator', function () {
+  this.timeout(E2E_TIMEOUT);
+  beforeEach(freshBrowser);
+  afterEach(cleanUp);
 
   it('enrolls a new member of a REQUIRED_FOR_ALL organization, then signs in with the SMS sent at once', async () => {
     const org = await organization('REQUIRED_FOR_ALL');

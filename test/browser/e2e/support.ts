@@ -1,5 +1,5 @@
 // Helpers for end-to-end tests against the real gateway and emulator behind the test server.
-import { fixture, html, oneEvent } from '@open-wc/testing';
+import { fixture, fixtureCleanup, html, oneEvent } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { SeedOrganization } from '../../../server/src/emulator/types.js';
 import type { OtpEmailAuth } from '../../../src/index.js';
@@ -9,6 +9,12 @@ export type { SeedOrganization };
 export { latestCode, messagesTo } from '../support/outbox.js';
 
 export const CODE_INPUT = 'input[autocomplete=one-time-code]';
+
+/**
+ * A hang guard, not a speed goal: on a loaded machine a WebKit login, every keystroke a WebDriver
+ * round trip, can pass the unit tests' 10 s.
+ */
+export const E2E_TIMEOUT = 30_000;
 
 /** What the demo server answers at /demo-config.json. */
 export interface DemoConfig {
@@ -71,6 +77,23 @@ export async function logout() {
     headers: { 'content-type': 'application/json', 'x-otp-auth': '1' },
     body: '{}',
   });
+}
+
+/**
+ * Logs out and empties the browser's cookie jar through the engine's automation. An engine's test
+ * files share one jar, so a cookie left by another file would otherwise show up in this one's
+ * assertions about what a login set.
+ */
+export async function freshBrowser() {
+  await logout();
+  const left = await executeServerCommand<BrowserCookie[], undefined>('clear-cookies');
+  if (left.length) throw new Error(`Cookies left: ${left.map((c) => c.name).join(', ')}`);
+}
+
+/** Removes the test's elements first, so no request of theirs lands after the jar is emptied. */
+export async function cleanUp() {
+  fixtureCleanup();
+  await freshBrowser();
 }
 
 export function emailAuth(org: SeedOrganization) {
