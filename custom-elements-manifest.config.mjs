@@ -66,20 +66,31 @@ function onlyTaggedElements() {
   };
 }
 
-/** Private and protected members are implementation, not contract; so are Lit's static settings. */
+/**
+ * Private and protected members are implementation, not contract; so are Lit's static settings and
+ * fields documented `@internal` (which the analyzer re-adds from `static properties`).
+ */
 function onlyPublicMembers() {
   const litStatics = new Set(['styles', 'shadowRootOptions', 'properties', 'formAssociated']);
-  const hidden = (m) =>
+  const internal = new Set(); // `Class.field`
+  const hidden = (d, m) =>
     m.privacy === 'private' ||
     m.privacy === 'protected' ||
     /^[_#]/.test(m.name) ||
-    (m.static && litStatics.has(m.name));
+    (m.static && litStatics.has(m.name)) ||
+    internal.has(`${m.inheritedFrom?.name ?? d.name}.${m.name}`);
   return {
     name: 'only-public-members',
+    analyzePhase({ ts, node }) {
+      if (!ts.isPropertyDeclaration(node) || !ts.isClassDeclaration(node.parent)) return;
+      if (ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'internal')) {
+        internal.add(`${node.parent.name?.text}.${node.name.getText()}`);
+      }
+    },
     packageLinkPhase({ customElementsManifest }) {
       for (const mod of customElementsManifest.modules) {
         for (const d of mod.declarations ?? []) {
-          if (d.members) d.members = d.members.filter((m) => !hidden(m));
+          if (d.members) d.members = d.members.filter((m) => !hidden(d, m));
           if (d.attributes) {
             const fields = new Set((d.members ?? []).map((m) => m.name));
             d.attributes = d.attributes.filter((a) => !a.fieldName || fields.has(a.fieldName));

@@ -24,34 +24,6 @@ const typescript = () =>
     define: { __OTP_AUTH_ELEMENTS_VERSION__: JSON.stringify(version) },
   });
 const production = () => nodeResolve({ exportConditions: ['production'] });
-// esbuild writes its decorator helper into each module with decorators: one shared copy instead.
-// The helper's lines are blanked (the first imports the shared one), so the maps stay right.
-const DECORATE_HELPER = 'otp-decorate-class';
-const DECORATE =
-  /^var __defProp = Object\.defineProperty;\nvar __getOwnPropDesc = Object\.getOwnPropertyDescriptor;\nvar __decorateClass = \(decorators, target, key, kind\) => \{\n[\s\S]*?\n\};\n/m;
-const sharedDecorateHelper = () => ({
-  name: 'shared-decorate-helper',
-  resolveId: (id) => (id === DECORATE_HELPER ? `\0${id}` : null),
-  load: (id) =>
-    id === `\0${DECORATE_HELPER}`
-      ? `export const __decorateClass = (decorators, target, key, kind) => {
-  let result = kind > 1 ? undefined : kind ? Object.getOwnPropertyDescriptor(target, key) : target;
-  for (let i = decorators.length - 1; i >= 0; i--) {
-    const decorator = decorators[i];
-    if (decorator) result = (kind ? decorator(target, key, result) : decorator(result)) || result;
-  }
-  if (kind && result) Object.defineProperty(target, key, result);
-  return result;
-};`
-      : null,
-  transform(code) {
-    const helper = DECORATE.exec(code);
-    if (!helper) return null;
-    const blank = helper[0].replace(/[^\n]/g, '');
-    const shared = `import { __decorateClass } from '${DECORATE_HELPER}';`;
-    return { code: code.replace(helper[0], shared + blank), map: null };
-  },
-});
 const minify = (module = true) =>
   terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false } });
 // The HTML and CSS of the `html` and `css` templates, minified (whitespace, comments; the CSS by
@@ -101,7 +73,7 @@ export default [
     input: 'src/script-tag.ts',
     // Lazy chunks import Lit from it: it stays one file (no facade in front of a shared chunk).
     preserveEntrySignatures: 'allow-extension',
-    plugins: [production(), typescript(), sharedDecorateHelper(), templates(), minify()],
+    plugins: [production(), typescript(), templates(), minify()],
     // Locale catalogs stay separate chunks next to it, loaded on first use.
     output: {
       dir: 'dist',
@@ -113,7 +85,7 @@ export default [
   },
   {
     input: 'src/index.ts',
-    plugins: [production(), typescript(), sharedDecorateHelper(), templates(), catalogChunks],
+    plugins: [production(), typescript(), templates(), catalogChunks],
     // The locale catalogs stay out of it: it loads those of the module build on first use.
     output: [
       { file: 'dist/otp-auth-elements.iife.js', ...iife },

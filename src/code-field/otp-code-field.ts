@@ -1,6 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { OtpElement } from '../internal/otp-element.js';
-import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { OtpCodeCompleteEvent } from '../events/otp-code-complete.js';
 import { LocalizeController } from '../internal/localize-controller.js';
@@ -44,6 +43,22 @@ export class OtpCodeField extends OtpElement {
   static formAssociated = true;
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = styles;
+  static override properties: PropertyDeclarations = {
+    value: {},
+    length: { type: Number },
+    label: {},
+    hint: {},
+    error: {},
+    disabled: { type: Boolean, reflect: true },
+    readonly: { type: Boolean, reflect: true },
+    required: { type: Boolean },
+    name: { reflect: true },
+    boxes: { type: Boolean },
+    noWebOtp: { type: Boolean, attribute: 'no-web-otp' },
+    incompleteMessage: { attribute: false },
+    formDisabled: { state: true },
+    active: { state: true },
+  };
 
   private readonly internals =
     typeof this.attachInternals === 'function' ? this.attachInternals() : undefined;
@@ -51,7 +66,6 @@ export class OtpCodeField extends OtpElement {
   private _value = '';
 
   /** The code: ASCII digits only, at most `length`; whatever is assigned is sanitized. */
-  @property()
   get value(): string {
     return this._value;
   }
@@ -61,40 +75,39 @@ export class OtpCodeField extends OtpElement {
   }
 
   /** Number of digits of a complete code. */
-  @property({ type: Number }) length = 6;
+  length = 6;
 
   /** The visible label and accessible name; by default the catalog's for the `lang` in effect. */
-  @property() label?: string;
+  declare label?: string;
 
   /** Help text, announced as the input's description (say how many digits and where they went). */
-  @property() hint = '';
+  hint = '';
 
   /** Error text, shown in an alert region and marking the input invalid; cleared by the member's edit. */
-  @property() error = '';
+  error = '';
 
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Keeps the value as it is, focusable (e.g. while the code is being checked). */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
 
-  @property({ type: Boolean }) required = false;
+  required = false;
 
   /** Name of the value in the form data (reflected: form-associated elements submit under their `name` attribute). */
-  @property({ reflect: true }) name = 'code';
+  name = 'code';
 
   /** Shows decorative per-digit boxes over which the real input stays on top. */
-  @property({ type: Boolean }) boxes = false;
+  boxes = false;
 
   /** Turns WebOTP off; by default the field listens for the code's SMS where WebOTP is available. */
-  @property({ type: Boolean, attribute: 'no-web-otp' }) noWebOtp = false;
+  noWebOtp = false;
 
   /** Validation message for an empty (`entered` 0) or partial code; by default the catalog's for the `lang` in effect. */
-  @property({ attribute: false }) incompleteMessage = (length: number, entered: number): string =>
+  incompleteMessage = (length: number, entered: number): string =>
     this.l10n.msg.codeIncomplete(length, entered);
 
-  @state() private formDisabled = false;
-  @state() private active = -1;
-  @query('input') private input!: HTMLInputElement | null;
+  private formDisabled = false;
+  private active = -1;
 
   private dirty = false;
   private readonly l10n = new LocalizeController(this, {
@@ -103,6 +116,10 @@ export class OtpCodeField extends OtpElement {
   });
   private sms?: AbortController;
   private submitTarget: HTMLFormElement | null = null;
+
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector('input') ?? null;
+  }
 
   get form(): HTMLFormElement | null {
     return this.internals?.form ?? null;

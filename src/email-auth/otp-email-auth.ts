@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
 import type {
   DiscoveredOrganization,
@@ -91,22 +90,36 @@ function storage(): Storage | undefined {
  */
 export class OtpEmailAuth extends OtpFlowElement {
   static override styles = styles;
+  static override properties: PropertyDeclarations = {
+    email: {},
+    mfa: {},
+    codeExpirationMinutes: { attribute: 'code-expiration-minutes', type: Number },
+    noRememberEmail: { attribute: 'no-remember-email', type: Boolean },
+    discovery: { type: Boolean },
+    autoSelect: { attribute: 'auto-select', type: Boolean },
+    allowCreate: { attribute: 'allow-create', type: Boolean },
+    organizations: { state: true },
+    hostPicks: { state: true },
+    picking: { state: true },
+    newOrg: { state: true },
+    emailInvalid: { state: true },
+    inlineMfa: { state: true },
+  };
 
   /** Prefills the email address; updated as the member types. */
-  @property() email = '';
+  email = '';
   /** `inline` (default): continue into `<otp-sms-stepup>` when MFA is required; `event`: only dispatch `otp-mfa-required`. */
-  @property() mfa: 'inline' | 'event' = 'inline';
+  mfa: 'inline' | 'event' = 'inline';
   /** Lifetime of the emailed code in minutes (Stytch: 2–15). When unset, Stytch's default of 10 applies and nothing is sent. */
-  @property({ attribute: 'code-expiration-minutes', type: Number })
-  codeExpirationMinutes?: number;
+  declare codeExpirationMinutes?: number;
   /** Does not keep the email in `sessionStorage` across a reload. */
-  @property({ attribute: 'no-remember-email', type: Boolean }) noRememberEmail = false;
+  noRememberEmail = false;
   /** Discovery login even when `organization-id` is set (without one it is the only way). */
-  @property({ type: Boolean }) discovery = false;
+  discovery = false;
   /** Discovery: with exactly one organization found, signs in to it without showing the list. */
-  @property({ attribute: 'auto-select', type: Boolean }) autoSelect = false;
+  autoSelect = false;
   /** Discovery: offers to create an organization (when the Stytch project allows members to). */
-  @property({ attribute: 'allow-create', type: Boolean }) allowCreate = false;
+  allowCreate = false;
 
   private readonly steps = new StepMachine(
     this,
@@ -121,16 +134,16 @@ export class OtpEmailAuth extends OtpFlowElement {
     'email',
   );
   /** Discovery: the organizations found for the proven email. */
-  @state() private organizations: DiscoveredOrganization[] = [];
+  private organizations: DiscoveredOrganization[] = [];
   /** Discovery: the host cancelled `otp-organizations-discovered` and shows its own picker. */
-  @state() private hostPicks = false;
-  @state() private picking?: string;
-  @state() private newOrg?: NewOrganization;
+  private hostPicks = false;
+  declare private picking?: string;
+  declare private newOrg?: NewOrganization;
   /** Discovery: the organization list and create form, once loaded. */
   private views?: DiscoveryViews;
-  @state() private emailInvalid = false;
+  private emailInvalid = false;
   /** Set when MFA continues inline in the embedded `<otp-sms-stepup>`. */
-  @state() private inlineMfa?: OtpMfaRequiredDetail;
+  declare private inlineMfa?: OtpMfaRequiredDetail;
   private sentTo = '';
 
   override connectedCallback(): void {

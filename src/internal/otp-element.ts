@@ -1,5 +1,4 @@
-import { LitElement, type CSSResultGroup } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { tokens } from './tokens.js';
 
 /**
@@ -19,7 +18,8 @@ import { tokens } from './tokens.js';
  */
 export class OtpElement extends LitElement {
   static override styles: CSSResultGroup = tokens;
+  static override properties: PropertyDeclarations = { theme: { reflect: true } };
 
   /** Forces a colour scheme; by default it follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  declare theme?: 'light' | 'dark';
 }

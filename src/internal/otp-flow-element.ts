@@ -1,5 +1,11 @@
-import { html, nothing, type CSSResultGroup, type LitElement, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type CSSResultGroup,
+  type LitElement,
+  type PropertyDeclarations,
+  type TemplateResult,
+} from 'lit';
 import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ContextConsumer, ContextProvider } from '@lit/context';
 import { createOtpClient } from '../client/otp-client.js';
@@ -86,26 +92,36 @@ export type BackReason = 'escape' | 'cancel';
  */
 export abstract class OtpFlowElement extends OtpConfigElement {
   static override styles: CSSResultGroup = flowStyles;
+  static override properties: PropertyDeclarations = {
+    inherited: { state: true },
+    error: { state: true },
+    codeError: { state: true },
+    status: { state: true },
+    expired: { state: true },
+    resentAt: { state: true },
+    cooldownExplained: { state: true },
+    answeredOrgName: { state: true },
+  };
 
   /** The nearest provider's configuration (`<otp-auth-provider>`, or the flow element around). */
-  @state() protected inherited?: OtpConfig;
+  declare protected inherited?: OtpConfig;
 
   /** The resolved configuration, handed to the elements this one embeds. */
   private readonly provider: ContextProvider<typeof otpConfigContext>;
 
   /** Error about the request or the step, shown in the step's alert. */
-  @state() protected error = '';
+  protected error = '';
   /** Error about the typed code, shown by the code field (which marks itself invalid). */
-  @state() protected codeError = '';
-  @state() private status = '';
+  protected codeError = '';
+  private status = '';
   /** The code ran out (its lifetime or the server said so): resend is the primary action. */
-  @state() protected expired = false;
+  protected expired = false;
   /** Local time of day of the last resend, shown and spoken; empty before any resend. */
-  @state() private resentAt = '';
+  private resentAt = '';
   /** The dimmed resend was pressed: its hint says why it waits. */
-  @state() private cooldownExplained = false;
+  private cooldownExplained = false;
   /** Organization name from the last answer that carried one. */
-  @state() protected answeredOrgName?: string;
+  declare protected answeredOrgName?: string;
   private ownClient?: [string, OtpApi];
   private lastFlowKey?: readonly unknown[];
 

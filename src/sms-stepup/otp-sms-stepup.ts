@@ -1,5 +1,4 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
 import type {
   Member,
@@ -58,17 +57,28 @@ const PHONE_ERRORS = ['invalid_phone_number', 'duplicate_member_phone_number'];
  * Parts and custom properties: those of every flow element (`OtpFlowElement`).
  */
 export class OtpSmsStepup extends OtpFlowElement {
+  static override properties: PropertyDeclarations = {
+    member: { attribute: false },
+    organization: { attribute: false },
+    mfaRequired: { attribute: false },
+    memberId: { attribute: 'member-id' },
+    mode: {},
+    setMfaEnrollment: { attribute: 'set-mfa-enrollment' },
+    region: { state: true },
+    phoneInvalid: { state: true },
+  };
+
   /** The member (from `otp-mfa-required` or the current session). */
-  @property({ attribute: false }) member?: Member;
-  @property({ attribute: false }) organization?: Organization;
+  declare member?: Member;
+  declare organization?: Organization;
   /** `mfaRequired` of `otp-mfa-required` (Stytch's `mfa_required`). */
-  @property({ attribute: false }) mfaRequired?: MfaRequired;
+  declare mfaRequired?: MfaRequired;
   /** Member id when `member` is not set. */
-  @property({ attribute: 'member-id' }) memberId?: string;
+  declare memberId?: string;
   /** `mfa` (default): second factor of a pending login; `step-up`: add SMS to the current session. */
-  @property() mode: 'mfa' | 'step-up' = 'mfa';
+  mode: 'mfa' | 'step-up' = 'mfa';
   /** Passed to SMS authenticate as `set_mfa_enrollment`. */
-  @property({ attribute: 'set-mfa-enrollment' }) setMfaEnrollment?: MfaEnrollmentChange;
+  declare setMfaEnrollment?: MfaEnrollmentChange;
 
   /** `idle` until the member is known; `send` while the first code is on its way. */
   private readonly steps = new StepMachine(
@@ -86,8 +96,8 @@ export class OtpSmsStepup extends OtpFlowElement {
   );
   /** Member and organization loaded from the session (step-up without `member`). */
   private loaded?: { member: Member; organization: Organization };
-  @state() private region = '';
-  @state() private phoneInvalid = false;
+  private region = '';
+  private phoneInvalid = false;
   /** The number as shown: typed in full, or masked when it came from the server. */
   private sentTo = '';
   private phone = '';
