@@ -99,29 +99,38 @@ function assertLookupsAgree(core: Core, records: Records, context = ''): void {
       );
     }
     const first = scanMembers(records, id)[0];
-    for (const phone of PHONES) {
-      for (const member of [undefined, first]) {
-        const taken = scanMembers(records, id).some(
-          (m) => m.mfa_phone_number === phone && m.member_id !== member?.member_id,
-        );
-        assert.equal(
-          outcome(() => core.assertPhoneFree(org, phone, member)),
-          taken ? 'duplicate_member_phone_number' : 'ok',
-          `assertPhoneFree(${phone}) ${context}`,
-        );
+    const uniqueAgrees = (
+      field: 'mfa_phone_number' | 'external_id',
+      values: string[],
+      assertFree: (value: string, member?: MemberRecord) => void,
+      errorType: string,
+    ) => {
+      for (const value of values) {
+        for (const member of [undefined, first]) {
+          const taken = scanMembers(records, id).some(
+            (m) => m[field] === value && m.member_id !== member?.member_id,
+          );
+          assert.equal(
+            outcome(() => assertFree(value, member)),
+            taken ? errorType : 'ok',
+            `${field} ${value} free? ${context}`,
+          );
+        }
       }
-    }
+    };
+    uniqueAgrees(
+      'mfa_phone_number',
+      PHONES,
+      (phone, member) => core.assertPhoneFree(org, phone, member),
+      'duplicate_member_phone_number',
+    );
+    uniqueAgrees(
+      'external_id',
+      EXTERNAL_IDS,
+      (externalId, member) => core.assertExternalIdFree(org, externalId, member),
+      'duplicate_member_external_id',
+    );
     for (const externalId of EXTERNAL_IDS) {
-      for (const member of [undefined, first]) {
-        const taken = scanMembers(records, id).some(
-          (m) => m.external_id === externalId && m.member_id !== member?.member_id,
-        );
-        assert.equal(
-          outcome(() => core.assertExternalIdFree(org, externalId, member)),
-          taken ? 'duplicate_member_external_id' : 'ok',
-          `assertExternalIdFree(${externalId}) ${context}`,
-        );
-      }
       const byExternal = scanMembers(records, id).find((m) => m.external_id === externalId);
       assert.equal(
         outcome(() => core.member(org, externalId)),

@@ -31,14 +31,28 @@ before(async () => {
   keys = await testKeys();
 });
 
-function newCore(records?: Records, clock?: FakeClock) {
-  const made = bareCore(keys, records, clock);
+function newCore() {
+  const made = bareCore(keys);
   const { core } = made;
   const org = createOrganization(core, { organization_name: 'Sessions Co' });
   const members = ['ada@a.test', 'bob@a.test', 'cy@a.test'].map((email) =>
     core.addMember(org, email, 'active'),
   );
-  return { ...made, members };
+  const memberIds = members.map((m) => m.member_id);
+  /** Each lookup agrees with a scan, for the given tokens and every member, now. */
+  const agree = (tokens: readonly string[], context = '') =>
+    assertLookupsAgree(made.core, made.records, made.clock.now(), tokens, memberIds, context);
+  return { ...made, members, memberIds, agree };
+}
+
+/** Two sessions of the first member, one of the second. */
+function threeSessions() {
+  const made = newCore();
+  const [ada, bob] = made.members;
+  const one = made.core.sessions.create(ada!, []);
+  const two = made.core.sessions.create(ada!, []);
+  const three = made.core.sessions.create(bob!, []);
+  return { ...made, ada: ada!, bob: bob!, one, two, three };
 }
 
 // Brute force: what the lookups answered when they scanned every session. Pure (drops nothing).
@@ -86,28 +100,17 @@ const roundTrip = (records: Records): PersistedState =>
 
 describe('session indexes', () => {
   it('finds a created session by its token and lists it under its member only', () => {
-    const { core, records, clock, members } = newCore();
-    const [ada, bob] = members;
-    const one = core.sessions.create(ada!, []);
-    const two = core.sessions.create(ada!, []);
-    const three = core.sessions.create(bob!, []);
+    const { core, agree, ada, bob, one, two, three } = threeSessions();
     assert.equal(core.sessions.byToken(one.token), one.session);
     assert.equal(core.sessions.byToken(three.token), three.session);
     assert.equal(core.sessions.byToken('not-a-token'), undefined);
-    assert.deepEqual(core.sessions.ofMember(ada!.member_id), [one.session, two.session]);
-    assert.deepEqual(core.sessions.ofMember(bob!.member_id), [three.session]);
-    const tokens = [one.token, two.token, three.token];
-    assertLookupsAgree(
-      core,
-      records,
-      clock.now(),
-      tokens,
-      members.map((m) => m.member_id),
-    );
+    assert.deepEqual(core.sessions.ofMember(ada.member_id), [one.session, two.session]);
+    assert.deepEqual(core.sessions.ofMember(bob.member_id), [three.session]);
+    agree([one.token, two.token, three.token]);
   });
 
   it('follows a rotation: the new token finds the session, the old one nothing', () => {
-    const { core, records, clock, members } = newCore();
+    const { core, agree, members } = newCore();
     const { session, token } = core.sessions.create(members[0]!, []);
     const rotated = core.sessions.rotate(session);
     assert.equal(core.sessions.byToken(token), undefined);
@@ -115,36 +118,24 @@ describe('session indexes', () => {
     const again = core.sessions.rotate(session);
     assert.equal(core.sessions.byToken(rotated), undefined);
     assert.equal(core.sessions.byToken(again), session);
-    const ids = members.map((m) => m.member_id);
-    assertLookupsAgree(core, records, clock.now(), [token, rotated, again], ids);
+    agree([token, rotated, again]);
   });
 
   it('forgets a revoked session, alone or with the rest of its member’s', () => {
-    const { core, records, clock, members } = newCore();
-    const [ada, bob] = members;
-    const one = core.sessions.create(ada!, []);
-    const two = core.sessions.create(ada!, []);
-    const three = core.sessions.create(bob!, []);
+    const { core, records, agree, ada, one, two, three } = threeSessions();
     core.sessions.revoke(one.session);
     assert.equal(core.sessions.byToken(one.token), undefined);
-    assert.deepEqual(core.sessions.ofMember(ada!.member_id), [two.session]);
-    assert.equal(core.sessions.revokeMember(ada!.member_id), 1);
+    assert.deepEqual(core.sessions.ofMember(ada.member_id), [two.session]);
+    assert.equal(core.sessions.revokeMember(ada.member_id), 1);
     assert.equal(core.sessions.byToken(two.token), undefined);
-    assert.deepEqual(core.sessions.ofMember(ada!.member_id), []);
+    assert.deepEqual(core.sessions.ofMember(ada.member_id), []);
     assert.equal(core.sessions.byToken(three.token), three.session);
     assert.deepEqual(records.sessionIndex.size, { sessions: 1, entries: 2 });
-    const tokens = [one.token, two.token, three.token];
-    assertLookupsAgree(
-      core,
-      records,
-      clock.now(),
-      tokens,
-      members.map((m) => m.member_id),
-    );
+    agree([one.token, two.token, three.token]);
   });
 
   it('drops an expired session when a lookup, a listing or the sweep meets it', () => {
-    const { core, records, clock, members } = newCore();
+    const { core, records, clock, members, agree } = newCore();
     const [ada, bob] = members;
     const short = core.sessions.create(ada!, [], 5);
     const listed = core.sessions.create(ada!, [], 5);
@@ -159,18 +150,11 @@ describe('session indexes', () => {
     assert.equal(records.sessions.has(swept.session.member_session_id), false);
     assert.deepEqual(records.sessionIndex.size, { sessions: 1, entries: 2 });
     assert.equal(core.sessions.byToken(long.token), long.session);
-    const tokens = [short.token, listed.token, swept.token, long.token];
-    assertLookupsAgree(
-      core,
-      records,
-      clock.now(),
-      tokens,
-      members.map((m) => m.member_id),
-    );
+    agree([short.token, listed.token, swept.token, long.token]);
   });
 
   it('rebuilds from a loaded state, as at start-up and after a failed save is undone', () => {
-    const { core, records, clock, members } = newCore();
+    const { core, records, members, agree } = newCore();
     const [ada, bob] = members;
     const kept = core.sessions.create(ada!, []);
     const revokedLater = core.sessions.create(ada!, []);
@@ -199,17 +183,11 @@ describe('session indexes', () => {
     assert.equal(core.sessions.byToken(next), loaded);
     assert.equal(core.sessions.byToken(rotatedLater.token), undefined);
     const tokens = [kept, revokedLater, rotatedLater, madeLater].map((s) => s.token);
-    assertLookupsAgree(
-      core,
-      records,
-      clock.now(),
-      [...tokens, rotated, next],
-      members.map((m) => m.member_id),
-    );
+    agree([...tokens, rotated, next]);
   });
 
   it('answers as a scan for a hand-edited file with two sessions of one token', () => {
-    const { core, records, clock, members } = newCore();
+    const { core, records, members, agree } = newCore();
     const first = core.sessions.create(members[0]!, []);
     const state = roundTrip(records);
     const copyId = 'member-session-test-00000000-0000-0000-0000-000000000001';
@@ -219,15 +197,14 @@ describe('session indexes', () => {
       member_id: members[1]!.member_id,
     };
     records.load(state);
-    const ids = members.map((m) => m.member_id);
     assert.equal(
       core.sessions.byToken(first.token)?.member_session_id,
       first.session.member_session_id,
     );
-    assertLookupsAgree(core, records, clock.now(), [first.token], ids);
+    agree([first.token]);
     core.sessions.revoke(core.sessions.byToken(first.token)!);
     assert.equal(core.sessions.byToken(first.token)?.member_session_id, copyId);
-    assertLookupsAgree(core, records, clock.now(), [first.token], ids);
+    agree([first.token]);
   });
 
   it('property: after any sequence of changes, every lookup answers as a scan of every session', () => {
@@ -259,8 +236,7 @@ describe('session indexes', () => {
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
-        const { core, records, clock, members } = newCore();
-        const memberIds = members.map((m) => m.member_id);
+        const { core, records, clock, memberIds, agree } = newCore();
         const tokens: string[] = [];
         const pick = <T>(list: readonly T[], i: number): T | undefined =>
           list.length ? list[i % list.length] : undefined;
@@ -313,14 +289,7 @@ describe('session indexes', () => {
               break;
             }
           }
-          assertLookupsAgree(
-            core,
-            records,
-            clock.now(),
-            tokens,
-            memberIds,
-            `after step ${step} ${JSON.stringify(o)}`,
-          );
+          agree(tokens, `after step ${step} ${JSON.stringify(o)}`);
         }
       }),
       { numRuns: 200 },
