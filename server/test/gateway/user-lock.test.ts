@@ -107,6 +107,18 @@ describe('user lock parity: a member and a refused address', () => {
     assert.equal(free.errorType, 'otp_code_not_found');
   });
 
+  it('counts consecutive wrong codes however far apart, as Stytch does: nine, two hours, one more locks both', async () => {
+    for (let i = 0; i < 9; i++) {
+      const [a, b] = await guessBoth(10);
+      assert.deepEqual(b, a, `wrong code ${i + 1}`);
+      assert.equal(a.status, 404);
+    }
+    const [tenth, tenthRefused] = await guessBoth(2 * 3600);
+    assert.deepEqual(tenthRefused, tenth);
+    assert.equal(tenth.status, 429);
+    assert.equal(tenth.errorType, 'user_lock_limit_reached');
+  });
+
   it('starts the count again after a member’s right code, so the gateway never locks a member Stytch did not', async () => {
     for (let i = 0; i < 5; i++) assert.equal((await wrongCode(member)).status, 404);
     clock.advance(10);

@@ -40,6 +40,11 @@ export const USER_LOCKED = 'user_lock_limit_reached';
 const USER_LOCK_MESSAGE =
   'The user has been locked out due to too many failed authentication attempts. Please try again later.';
 const MAX_TTL_MINUTES = 7 * 24 * 60;
+/**
+ * Stytch counts consecutive failures with no time limit; a store needs one, so failures are
+ * counted for a week from the first, the longest lock Stytch allows.
+ */
+const FAILURE_WINDOW_SECONDS = MAX_TTL_MINUTES * 60;
 const KEY_PREFIX = 'otp-lock';
 
 /** Stytch's answer to a locked member: 429 `user_lock_limit_reached` with `Retry-After`. */
@@ -74,7 +79,7 @@ export function createUserLock(
     },
     async failed(organizationId, email, upstreamLockSeconds) {
       const { failures, lock } = await keys(organizationId, email);
-      const { count } = await store.hit(failures, ttlSeconds);
+      const { count } = await store.hit(failures, FAILURE_WINDOW_SECONDS);
       if (upstreamLockSeconds === undefined && count < threshold) return undefined;
       // Anchored at this failure; later hits within the lock do not move its end.
       const seconds = upstreamLockSeconds ?? ttlSeconds;
