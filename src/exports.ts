@@ -1,10 +1,9 @@
-// What the package root and the script-tag file share: every element but <otp-code-field>, which
-// the package root adds and the script-tag file loads when a code step needs it.
+// What the package root and the script-tag file share: every element but <otp-code-field> and
+// <otp-sms-stepup>, which the package root adds and the script-tag file loads when a step needs them.
 // Attached before any element is defined, so a provider defined later still reaches them.
 import './internal/context-root.js';
 export { OtpAuthProvider } from './define/provider.js';
 export { OtpEmailAuth } from './define/email-auth.js';
-export { OtpSmsStepup } from './define/sms-stepup.js';
 export { createOtpClient, OtpAuthError } from './client/index.js';
 export type * from './client/index.js';
 export { OtpCodeCompleteEvent, type OtpCodeCompleteDetail } from './events/otp-code-complete.js';

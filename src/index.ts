@@ -2,3 +2,4 @@
 // and the locale API.
 export * from './exports.js';
 export { OtpCodeField } from './define/code-field.js';
+export { OtpSmsStepup } from './define/sms-stepup.js';

@@ -1,6 +1,5 @@
-// Registers <otp-email-auth> and the <otp-sms-stepup> it renders (each only if the name is free).
-// The <otp-code-field> they render is registered when the first code is on its way.
-import './sms-stepup.js';
+// Registers <otp-email-auth> (only if the name is free). The <otp-code-field> it renders is
+// registered when the first code is on its way, the <otp-sms-stepup> when MFA continues inline.
 import { OtpEmailAuth } from '../email-auth/otp-email-auth.js';
 import { defineElement } from '../internal/define.js';
 

@@ -29,6 +29,12 @@ type DiscoveryViews = typeof import('../discovery/organization-list.js');
  */
 const loadDiscoveryViews = lazy(() => import('../discovery/organization-list.js'));
 
+/**
+ * `<otp-sms-stepup>` (registered only if the name is free), a chunk of its own in bundles: loaded
+ * when MFA continues inline, so a sign-in without a second factor never loads it.
+ */
+export const loadSmsStepup = lazy(() => import('../define/sms-stepup.js'));
+
 /** sessionStorage key of the email typed (never a code or a token), kept across a reload. */
 export const EMAIL_STORAGE_KEY = 'otp-email-auth:email';
 
@@ -209,16 +215,23 @@ export class OtpEmailAuth extends OtpFlowElement {
         return this.views && this.renderCreate(this.views);
       case 'mfa':
         // Configuration (organization, client, locale, messages, clock…) reaches it by context.
+        // An error here: <otp-sms-stepup> could not be loaded.
         return this.inlineMfa
-          ? html`<otp-sms-stepup
-                part="sms-stepup"
-                exportparts="form,heading,label,input,button,secondary-button,link,hint,error,spinner,code-field,code-base,code-label,code-input,code-hint,code-error,code-boxes,code-box,code-box-filled,code-box-active"
-                .member=${this.inlineMfa.member}
-                .organization=${this.inlineMfa.organization}
-                .mfaRequired=${this.inlineMfa.mfaRequired}
-                @otp-restart=${this.restart}
-                @otp-session-created=${this.inlineDone}
-              ></otp-sms-stepup>
+          ? html`${
+                this.error
+                  ? html`<div class="outcome">
+                      ${this.renderHeading(m.smsCodeHeading, true)} ${this.renderError()}
+                    </div>`
+                  : html`<otp-sms-stepup
+                      part="sms-stepup"
+                      exportparts="form,heading,label,input,button,secondary-button,link,hint,error,spinner,code-field,code-base,code-label,code-input,code-hint,code-error,code-boxes,code-box,code-box-filled,code-box-active"
+                      .member=${this.inlineMfa.member}
+                      .organization=${this.inlineMfa.organization}
+                      .mfaRequired=${this.inlineMfa.mfaRequired}
+                      @otp-restart=${this.restart}
+                      @otp-session-created=${this.inlineDone}
+                    ></otp-sms-stepup>`
+              }
               <div class="links">
                 <button part="link" type="button" @click=${this.restart}>${m.changeEmail}</button>
               </div>`
@@ -503,12 +516,24 @@ export class OtpEmailAuth extends OtpFlowElement {
       const inline = this.emit(new OtpMfaRequiredEvent(detail)) && this.mfa !== 'event';
       this.inlineMfa = inline ? detail : undefined;
       this.steps.go('mfa');
-      if (!inline) this.announce(this.msg.mfaRequired);
+      if (inline) void this.loadStepup(detail);
+      else this.announce(this.msg.mfaRequired);
     } else {
       this.error = this.msg.errors.default;
       return;
     }
     this.stopTimers();
+    void this.focusStep();
+  }
+
+  /** The embedded `<otp-sms-stepup>` upgrades once loaded; until then the step is empty. */
+  private async loadStepup(detail: OtpMfaRequiredDetail): Promise<void> {
+    const error = await loadSmsStepup().then(
+      () => '',
+      (e: OtpAuthError) => this.l10n.describe(e),
+    );
+    if (!error || this.inlineMfa !== detail) return;
+    this.error = error;
     void this.focusStep();
   }
 

@@ -101,9 +101,11 @@ const LAZY_PARTS: Record<string, string> = {
   'dist/otp-auth-elements.code-step.min.js': 'autocomplete="one-time-code"',
   // when a member without a verified phone reaches enrollment
   'dist/otp-auth-elements.phone-step.min.js': 'autocomplete="tel-national"',
+  // when MFA continues inline, or a page's own <otp-sms-stepup>
+  'dist/otp-auth-elements.sms-stepup.min.js': '"set-mfa-enrollment"',
 };
 
-test('the discovery views, the code step and the phone step are lazy chunks of the script-tag file, inside the classic script', () => {
+test('the discovery views, the code step, the SMS step-up and the phone step are lazy chunks of the script-tag file, inside the classic script', () => {
   const bundle = read('dist/otp-auth-elements.min.js');
   const classic = read('dist/otp-auth-elements.iife.min.js');
   for (const [chunk, marker] of Object.entries(LAZY_PARTS)) {
@@ -122,6 +124,11 @@ test('the discovery views, the code step and the phone step are lazy chunks of t
     read('dist/otp-auth-elements.code-step.min.js'),
     /\("otp-code-field",/,
     'the code step registers the field',
+  );
+  assert.match(
+    read('dist/otp-auth-elements.sms-stepup.min.js'),
+    /\("otp-sms-stepup",/,
+    'the SMS step-up chunk registers it',
   );
 });
 
@@ -150,7 +157,13 @@ test('each element entry registers its own element and what it renders, nothing 
   assert.deepEqual(registers('dist/define/code-field.js'), ['otp-code-field']);
   assert.deepEqual(registers('dist/define/provider.js'), ['otp-auth-provider']);
   assert.deepEqual(registers('dist/define/sms-stepup.js'), ['otp-sms-stepup']);
-  assert.deepEqual(registers('dist/define/email-auth.js'), ['otp-email-auth', 'otp-sms-stepup']);
+  assert.deepEqual(registers('dist/define/email-auth.js'), ['otp-email-auth']);
+  // The SMS step-up it renders comes when MFA continues inline.
+  assert.deepEqual(registers('dist/define/email-auth.js', { lazy: true }), [
+    'otp-code-field',
+    'otp-email-auth',
+    'otp-sms-stepup',
+  ]);
   // The code field they render comes when their first code is on its way.
   for (const entry of ['email-auth', 'sms-stepup']) {
     assert.deepEqual(
