@@ -38,6 +38,5 @@ export {
   type OtpOrganizationCreatedDetail,
 } from './events/otp-organization-created.js';
 export type { OtpMessages, OtpMessagesOverride } from './i18n/messages.js';
-export { en } from './i18n/en.js';
 export { registerLocale, OTP_LOCALES, type MessagesLoader } from './i18n/locales.js';
 export { otpConfigContext, type OtpConfig } from './internal/context.js';

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValu
 import { OtpElement } from '../internal/otp-element.js';
 import { live } from 'lit/directives/live.js';
 import { OtpCodeCompleteEvent } from '../events/otp-code-complete.js';
+import '../i18n/en/code.js';
 import { LocalizeController } from '../internal/localize-controller.js';
 import { normalizeDigits, sanitizeCode } from '../internal/sanitize-code.js';
 import { styles } from './otp-code-field.styles.js';

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DiscoveredOrganization, MembershipType } from '../client/types.js';
+import '../i18n/en/discovery.js';
 import type { OtpMessages } from '../i18n/messages.js';
 
 // The create form's state, loaded with the views.

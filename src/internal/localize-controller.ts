@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
-import { en } from '../i18n/en.js';
+import { english, onEnglishAdded } from '../i18n/english.js';
 import { loadMessages, matchLocale, onLocaleRegistered } from '../i18n/locales.js';
 import type { OtpMessages, OtpMessagesOverride } from '../i18n/messages.js';
 
@@ -38,18 +38,19 @@ function watchDocumentLang(host: ReactiveControllerHost): void {
 
 /**
  * The strings of an element: the catalog of its locale (loaded on demand; English until it
- * arrives or when none fits), with the element's overrides on top. The locale is the configured
+ * arrives or when none fits, each step's English loaded with its part), with the element's overrides on top. The locale is the configured
  * one, else the `lang` of the element or its nearest ancestor. Re-renders the host when its
  * catalog arrives, also one registered after the element rendered.
  */
 export class LocalizeController implements ReactiveController {
   /** The current strings. */
-  msg: OtpMessages = en;
+  msg: OtpMessages = english;
   private tag?: string;
   private catalog?: OtpMessages;
   private overrides?: OtpMessagesOverride;
   private loading = 0;
   private unsubscribe?: () => void;
+  private unsubscribeEnglish?: () => void;
 
   constructor(
     private readonly host: LocalizeHost,
@@ -68,11 +69,18 @@ export class LocalizeController implements ReactiveController {
     this.unsubscribe = onLocaleRegistered((tag) => {
       if (matchLocale(this.tag, [tag])) this.load(this.tag, true);
     });
+    // A step's English arrived with its part: shown in English, the host renders it.
+    this.unsubscribeEnglish = onEnglishAdded(() => {
+      if (this.catalog) return;
+      this.compose();
+      this.host.requestUpdate();
+    });
   }
 
   hostDisconnected(): void {
     hosts.delete(this.host);
     this.unsubscribe?.();
+    this.unsubscribeEnglish?.();
   }
 
   hostUpdate(): void {
@@ -118,7 +126,7 @@ export class LocalizeController implements ReactiveController {
   }
 
   private compose(): void {
-    const base = this.catalog ?? en;
+    const base = this.catalog ?? english;
     const own = this.overrides;
     this.msg = own ? { ...base, ...own, errors: { ...base.errors, ...own.errors } } : base;
   }

@@ -12,6 +12,7 @@ import { OtpCancelEvent } from '../events/otp-cancel.js';
 import type { OtpAction, OtpStep } from '../events/otp-error.js';
 import { OtpRestartEvent } from '../events/otp-restart.js';
 import { OtpStepUpCompleteEvent } from '../events/otp-step-up-complete.js';
+import '../i18n/en/sms.js';
 import { SMS_LOCALES } from '../i18n/locales.js';
 import { OtpFlowElement, loadCodeStep, type BackReason } from '../internal/otp-flow-element.js';
 import { StepMachine } from '../internal/step-machine.js';

@@ -7,6 +7,11 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { test } from 'node:test';
+import { base } from '../../src/i18n/en/base.js';
+import { code } from '../../src/i18n/en/code.js';
+import { discovery } from '../../src/i18n/en/discovery.js';
+import { sms } from '../../src/i18n/en/sms.js';
+import type { OtpMessages } from '../../src/i18n/messages.js';
 import { root } from './support/page-server.js';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -132,6 +137,30 @@ test('the discovery views, the code step, the SMS step-up and the phone step are
   );
 });
 
+// Each step's English, with the chunk of that step; the first step's in the script-tag file.
+const ENGLISH_BY_CHUNK: Record<string, Partial<OtpMessages>> = {
+  'dist/otp-auth-elements.code-step.min.js': code,
+  'dist/otp-auth-elements.sms-stepup.min.js': sms,
+  'dist/otp-auth-elements.organization-list.min.js': discovery,
+  'dist/otp-auth-elements.min.js': base,
+};
+const literal = (text: string) =>
+  new RegExp(`["'\`]${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["'\`]`);
+
+test('each step’s English is in its chunk, and not in the script-tag file', () => {
+  const bundle = read('dist/otp-auth-elements.min.js');
+  for (const [chunk, part] of Object.entries(ENGLISH_BY_CHUNK)) {
+    const strings = Object.values(part).filter((v) => typeof v === 'string');
+    assert.ok(strings.length > 5, chunk);
+    for (const text of strings) {
+      assert.match(read(chunk), literal(text), `${chunk} lacks "${text}"`);
+      if (chunk !== 'dist/otp-auth-elements.min.js') {
+        assert.doesNotMatch(bundle, literal(text), `"${text}" in the script-tag file`);
+      }
+    }
+  }
+});
+
 test('the catalog chunks beside the script-tag builds never load the bundle itself (it would register a second copy)', () => {
   const chunks = distFiles.filter(
     (f) =>
@@ -183,7 +212,7 @@ test('each element entry registers its own element and what it renders, nothing 
   }
 });
 
-test('sideEffects lists exactly the modules that register or attach something, and the entries made of them', () => {
+test('sideEffects lists exactly the modules that register, attach or add English strings, and the entries made of them', () => {
   const globs = pkg.sideEffects as string[];
   const marked = (file: string) => globs.some((g) => matchesGlob(g, file));
   const entriesOfEffects = ['dist/index.js', 'dist/exports.js', 'dist/react/index.js'];
@@ -192,6 +221,7 @@ test('sideEffects lists exactly the modules that register or attach something, a
     const effectful =
       /(^|\n)\s*defineElement\(/.test(code) ||
       /\.attach\(/.test(code) ||
+      /(^|\n)\s*addEnglish\(/.test(code) ||
       /^dist\/otp-auth-elements\.[^/]*js$/.test(file) ||
       entriesOfEffects.includes(file);
     assert.equal(marked(file), effectful, file);

@@ -1,0 +1,23 @@
+// English of the discovery views (organization list, create form): loaded with them.
+import { addEnglish } from '../english.js';
+import type { OtpMessages } from '../messages.js';
+
+export const discovery = {
+  organizationsHeading: 'Choose an organization',
+  organizationsFor: (email) => `Organizations for ${email}`,
+  organizationOption: (organization, membership) => `${organization} — ${membership}`,
+  membershipMember: 'member',
+  membershipInvited: 'invited',
+  membershipJoinable: 'you can join',
+  noOrganizations: (email) => `No organization was found for ${email}.`,
+  createOrganization: 'Create an organization',
+  organizationNameLabel: 'Organization name',
+  organizationNameMissing: 'Enter a name for the organization.',
+  organizationSlugLabel: 'Short name (used in links)',
+  organizationSlugHint: '2 to 128 letters, digits or - . _ ~',
+  organizationSlugInvalid: 'Use 2 to 128 letters, digits or - . _ ~ (no spaces).',
+  createSubmit: 'Create and sign in',
+  backToOrganizations: 'Back to organizations',
+} satisfies Partial<OtpMessages>;
+
+addEnglish(discovery);
