@@ -27,8 +27,7 @@ const production = () => nodeResolve({ exportConditions: ['production'] });
 const minify = (module = true) =>
   terser({ ecma: 2022, module, compress: { passes: 3 }, format: { comments: false } });
 // The HTML and CSS of the `html` and `css` templates, minified (whitespace, comments; the CSS by
-// lightningcss). `staticHtml` templates (dynamic tag names) are left alone; a template it cannot
-// parse fails the build instead of shipping unminified.
+// lightningcss); a template it cannot parse fails the build instead of shipping unminified.
 const templates = () =>
   minifyLiterals({
     include: ['src/**'],

@@ -320,6 +320,29 @@ describe('otp-email-auth states', () => {
       expect(Math.round(input.width)).to.equal(Math.round(form.width));
     });
 
+    it('renders its heading at each heading-level 1–6, else at level 2', async () => {
+      const { el } = await setup();
+      for (const [level, tag] of [
+        ['1', 'h1'],
+        ['2', 'h2'],
+        ['3', 'h3'],
+        ['4', 'h4'],
+        ['5', 'h5'],
+        ['6', 'h6'],
+        ['9', 'h2'],
+        ['x', 'h2'],
+      ]) {
+        el.setAttribute('heading-level', level!);
+        await el.updateComplete;
+        const heading = get(el, '[part=heading]');
+        expect(heading.localName, level).to.equal(tag);
+        expect(heading.outerHTML, level).to.match(
+          new RegExp(`^<${tag} part="heading"[^>]*>.*</${tag}>$`),
+        );
+        expect(text(heading)).to.equal(en.emailHeading);
+      }
+    });
+
     it('takes heading-level and organization-name, and shows the logo slot', async () => {
       const { el } = await setup();
       el.setAttribute('heading-level', '3');

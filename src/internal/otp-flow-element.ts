@@ -6,7 +6,6 @@ import {
   type PropertyDeclarations,
   type TemplateResult,
 } from 'lit';
-import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { ContextConsumer, ContextProvider } from '@lit/context';
 import { createOtpClient } from '../client/otp-client.js';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
@@ -50,7 +49,22 @@ const WRONG_CODE = ['otp_code_not_found', 'invalid_code'];
 // The code can no longer work (expired or used): only a new one helps.
 const DEAD_CODE = 'unable_to_auth_otp_code';
 
-const HEADINGS = [1, 2, 3, 4, 5, 6].map((n) => unsafeStatic(`h${n}`));
+type Heading = (text: string, tabindex: string | typeof nothing, focus: boolean) => TemplateResult;
+// One template per level, as a tag name cannot be a binding (lit/static-html costs more than these).
+const HEADINGS: Heading[] = [
+  (text, tabindex, focus) =>
+    html`<h1 part="heading" tabindex=${tabindex} ?data-autofocus=${focus}>${text}</h1>`,
+  (text, tabindex, focus) =>
+    html`<h2 part="heading" tabindex=${tabindex} ?data-autofocus=${focus}>${text}</h2>`,
+  (text, tabindex, focus) =>
+    html`<h3 part="heading" tabindex=${tabindex} ?data-autofocus=${focus}>${text}</h3>`,
+  (text, tabindex, focus) =>
+    html`<h4 part="heading" tabindex=${tabindex} ?data-autofocus=${focus}>${text}</h4>`,
+  (text, tabindex, focus) =>
+    html`<h5 part="heading" tabindex=${tabindex} ?data-autofocus=${focus}>${text}</h5>`,
+  (text, tabindex, focus) =>
+    html`<h6 part="heading" tabindex=${tabindex} ?data-autofocus=${focus}>${text}</h6>`,
+];
 
 /** What the Escape key or a way-back control asks for. */
 export type BackReason = 'escape' | 'cancel';
@@ -492,9 +506,8 @@ export abstract class OtpFlowElement extends OtpConfigElement {
   /** A step heading at the configured level (`heading-level`, default 2). */
   protected renderHeading(text: string, focusable = false): TemplateResult {
     const level = Math.round(Number(this.config.headingLevel ?? 2));
-    const tag = HEADINGS[(level >= 1 && level <= 6 ? level : 2) - 1];
-    return staticHtml`<${tag} part="heading" tabindex=${focusable ? '-1' : nothing}
-      ?data-autofocus=${focusable}>${text}</${tag}>`;
+    const heading = HEADINGS[(level >= 1 && level <= 6 ? level : 2) - 1]!;
+    return heading(text, focusable ? '-1' : nothing, focusable);
   }
 
   /** A final step: its heading, focused, and the `success` slot when it is one. */
