@@ -11,6 +11,7 @@ export const ours = [
     // Loaded when their step is reached (English): counted in "with lazy chunks".
     lazy: [
       'otp-auth-elements.code-step.min.js',
+      'otp-auth-elements.sms-stepup.min.js',
       'otp-auth-elements.phone-step.min.js',
       'otp-auth-elements.organization-list.min.js',
     ],
@@ -29,7 +30,7 @@ export const ours = [
   // Per-element entries (each registers its element and what it renders), bundled with Lit.
   {
     id: 'ours-email',
-    name: 'per-element entry: <otp-email-auth> (+ sms-stepup; code step lazy)',
+    name: 'per-element entry: <otp-email-auth> (code step and sms-stepup lazy)',
     file: 'dist/define/email-auth.js',
     bundle: true,
     markup: '<otp-email-auth organization-id="organization-test-bench"></otp-email-auth>',
