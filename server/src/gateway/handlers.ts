@@ -116,14 +116,22 @@ async function mirrorUserLock(
 ): Promise<void> {
   const type = answer.body.error_type;
   if (type === USER_LOCKED) {
-    const seconds = Number(answer.retryAfter);
-    const given = Number.isInteger(seconds) && seconds > 0 ? seconds : undefined;
-    throw (await config.userLock.failed(...subject, given)) ?? internalError();
+    const seconds = secondsOf(answer.retryAfter);
+    throw (await config.userLock.failed(...subject, { seconds })) ?? internalError();
   }
   if (isWrongCode(answer.body) || type === CODE_USED_OR_EXPIRED) {
     const locked = await config.userLock.failed(...subject);
     if (locked) throw locked;
   }
+}
+
+/** A `Retry-After` (seconds or HTTP date) as whole seconds from now; undefined unless positive. */
+function secondsOf(retryAfter: string | undefined): number | undefined {
+  if (retryAfter === undefined) return undefined;
+  const seconds = /^\d+$/.test(retryAfter)
+    ? Number(retryAfter)
+    : Math.ceil((Date.parse(retryAfter) - Date.now()) / 1000);
+  return seconds > 0 ? seconds : undefined;
 }
 
 /** `GET {basePath}/session`: the member and session behind the session cookie. */

@@ -228,4 +228,28 @@ describe('user lock mirror, options and stores', () => {
     assert.equal(second.headers.get('retry-after'), '1000');
     assert.equal(calls.length, 1);
   });
+
+  // Stytch's user-lock page documents the lock and its error type, not a Retry-After header.
+  it('keeps an upstream lock that gives no usable Retry-After for the configured lock time (never a 500)', async () => {
+    for (const retryAfter of [undefined, 'Wed, 21 Oct 2015 07:28:00 GMT', '0', 'soon']) {
+      const clock = new FakeClock();
+      const store = new MemoryStore({ clock });
+      const lock = stytchError(429, 'user_lock_limit_reached');
+      const headers: Record<string, string> =
+        retryAfter === undefined ? {} : { 'retry-after': retryAfter };
+      const { gateway, calls } = setup(
+        { rateLimits: { store }, userLock: { ttlMinutes: 30 }, onError: () => undefined },
+        () => json(429, lock, headers),
+      );
+      const first = await authenticate(gateway);
+      assert.equal(first.status, 429, `Retry-After ${retryAfter}`);
+      assert.equal((await first.json()).error_message, LOCK_MESSAGE);
+      assert.equal(first.headers.get('retry-after'), '1800');
+      clock.advance(600);
+      const second = await authenticate(gateway);
+      assert.equal(second.status, 429);
+      assert.equal(second.headers.get('retry-after'), '1200');
+      assert.equal(calls.length, 1);
+    }
+  });
 });

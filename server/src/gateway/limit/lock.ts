@@ -24,12 +24,13 @@ export interface UserLockMirror {
   locked(organizationId: string, email: string): Promise<StytchError | undefined>;
   /**
    * Counts a failed code. Returns the lock answer when this failure reaches the threshold, or when
-   * the upstream locked the address itself (`upstreamLockSeconds`, its `Retry-After`).
+   * the upstream locked the address itself (`upstreamLock`: for its `Retry-After` in seconds when
+   * it gave one, else for the configured lock time).
    */
   failed(
     organizationId: string,
     email: string,
-    upstreamLockSeconds?: number,
+    upstreamLock?: { seconds: number | undefined },
   ): Promise<StytchError | undefined>;
   /** A right code: the count starts again, as Stytch's does. */
   succeeded(organizationId: string, email: string): Promise<void>;
@@ -77,12 +78,12 @@ export function createUserLock(
       const lock = await store.get((await keys(organizationId, email)).lock);
       return lock && lock.resetInMs > 0 ? userLocked(lock.resetInMs) : undefined;
     },
-    async failed(organizationId, email, upstreamLockSeconds) {
+    async failed(organizationId, email, upstreamLock) {
       const { failures, lock } = await keys(organizationId, email);
       const { count } = await store.hit(failures, FAILURE_WINDOW_SECONDS);
-      if (upstreamLockSeconds === undefined && count < threshold) return undefined;
+      if (upstreamLock === undefined && count < threshold) return undefined;
       // Anchored at this failure; later hits within the lock do not move its end.
-      const seconds = upstreamLockSeconds ?? ttlSeconds;
+      const seconds = upstreamLock?.seconds ?? ttlSeconds;
       const locked = await store.hit(lock, Math.min(Math.max(seconds, 1), MAX_TTL_MINUTES * 60));
       // Stytch starts counting again once the lock is set.
       await store.delete(failures);
