@@ -1,5 +1,10 @@
 import { EMAIL_LOCALES, SMS_LOCALES } from '../shared/locales.js';
-import { EMAIL_OTP_MAX_MINUTES, EMAIL_OTP_MIN_MINUTES, OTP_DIGITS } from '../shared/limits.js';
+import {
+  EMAIL_OTP_DEFAULT_MINUTES,
+  EMAIL_OTP_MAX_MINUTES,
+  EMAIL_OTP_MIN_MINUTES,
+  OTP_DIGITS,
+} from '../shared/limits.js';
 import type { GatewayConfig } from './options.js';
 import { smsPhone } from './phone.js';
 import {
@@ -75,11 +80,19 @@ const code: FieldRule = (value, field) => {
   return value;
 };
 
-/** Stytch accepts 2 to 15 minutes; the gateway lowers larger asks to its own cap. */
-const codeLifetime = (config: GatewayConfig) =>
-  then(integer({ min: EMAIL_OTP_MIN_MINUTES, max: EMAIL_OTP_MAX_MINUTES }), (minutes) =>
-    Math.min(minutes as number, config.maxCodeLifetimeMinutes),
+/**
+ * Stytch accepts 2 to 15 minutes; the gateway lowers larger asks to its own cap. Absent, Stytch
+ * gives its default, so a cap below that default is sent instead.
+ */
+const codeLifetime = (config: GatewayConfig): FieldRule => {
+  const cap = config.maxCodeLifetimeMinutes;
+  const asked = then(
+    integer({ min: EMAIL_OTP_MIN_MINUTES, max: EMAIL_OTP_MAX_MINUTES }),
+    (minutes) => Math.min(minutes as number, cap),
   );
+  return (value, field) =>
+    asked(value, field) ?? (cap < EMAIL_OTP_DEFAULT_MINUTES ? cap : undefined);
+};
 
 /**
  * The endpoints the gateway forwards (OTP, discovery, session exchange), and everything about each: its path (routing), the

@@ -82,8 +82,9 @@ export interface GatewayOptions {
    */
   sessionDurationMinutes?: Partial<SessionDurationBounds>;
   /**
-   * Longest email code lifetime a browser may ask for (`login_/signup_expiration_minutes` are
-   * lowered to it). Default 10, the most ASVS 2.7.2 allows; 2 to 10.
+   * Longest email code lifetime (`login_/signup_/discovery_expiration_minutes` from the browser are
+   * lowered to it; below Stytch's default of 10 it is sent when the browser asks for none).
+   * Default 10, the most ASVS 2.7.2 allows; 2 to 10.
    */
   maxCodeLifetimeMinutes?: number;
   /**

@@ -3,6 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createGateway } from '../../src/gateway/index.js';
+import { browser, emulated } from './emulated.js';
+import { FakeClock } from './limit-support.js';
 import {
   EMAIL_AUTH,
   EMAIL_LOGIN,
@@ -16,6 +18,8 @@ import {
 } from './support.js';
 
 const YEAR_MINUTES = 527_040;
+const DISCOVERY_SEND = '/api/v1/b2b/otps/email/discovery/send';
+const DISCOVERY_AUTH = '/api/v1/b2b/otps/email/discovery/authenticate';
 
 async function authenticate(options: object, asked: unknown, expiresInMs = 3_600_000) {
   const expiresAt = new Date(Date.now() + expiresInMs).toISOString();
@@ -78,6 +82,32 @@ describe('gateway code lifetime', () => {
   it('follows a lower configured cap', async () => {
     const { call } = await ask({ maxCodeLifetimeMinutes: 5 }, 10);
     assert.equal(call.body.login_expiration_minutes, 5);
+  });
+
+  it('holds a lower configured cap when the browser asks for no lifetime (Stytch would give 10 minutes)', async () => {
+    const clock = new FakeClock();
+    const h = await emulated([], clock);
+    try {
+      const user = browser(h.gatewayFor({ maxCodeLifetimeMinutes: 5 }), 'https://app.example.com');
+      const { organization_id: organizationId, members } = h.org('OPTIONAL');
+      const tryCodeAfter = async (email: string, minutes: number) => {
+        const login = { organization_id: organizationId, email_address: email };
+        assert.equal((await user.post(EMAIL_LOGIN, login)).response.status, 200);
+        clock.advance(minutes * 60);
+        const code = h.lastCode('email', email);
+        return (await user.post(EMAIL_AUTH, { ...login, code })).response.status;
+      };
+      assert.equal(await tryCodeAfter(members[0].email_address, 4.5), 200);
+      assert.equal(await tryCodeAfter('newcomer@example.com', 5.5), 401);
+      const discovery = { email_address: members[0].email_address };
+      assert.equal((await user.post(DISCOVERY_SEND, discovery)).response.status, 200);
+      clock.advance(5.5 * 60);
+      const code = h.lastCode('email', members[0].email_address);
+      const late = await user.post(DISCOVERY_AUTH, { ...discovery, code });
+      assert.equal(late.response.status, 401);
+    } finally {
+      await h.emulator.close();
+    }
   });
 
   it('refuses lifetimes Stytch refuses, before forwarding', async () => {
