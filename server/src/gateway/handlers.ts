@@ -61,7 +61,7 @@ export async function forwardOtp(
   }
   const email = operation?.channel === 'email';
   const kind = endpoint.answer ?? (operation?.action === 'send' ? 'sent' : 'login');
-  const lockSubject = email && kind === 'login' ? lockSubjectOf(body) : undefined;
+  const lockSubject = email && kind === 'login' ? await lockSubjectOf(config, body) : undefined;
   if (lockSubject) {
     const locked = await config.userLock.locked(...lockSubject);
     if (locked) throw locked;
@@ -96,12 +96,17 @@ export async function forwardOtp(
 
 type LockSubject = [organizationId: string, email: string];
 
-/** Email `authenticate` with an organization: Stytch's user lock applies, so the mirror does. */
-function lockSubjectOf(body: JsonObject): LockSubject | undefined {
+/**
+ * Email `authenticate` with an organization: Stytch's user lock applies, so the mirror does, per
+ * organization id (a slug or external id would otherwise start a count of its own).
+ */
+async function lockSubjectOf(
+  config: GatewayConfig,
+  body: JsonObject,
+): Promise<LockSubject | undefined> {
   const { organization_id: organizationId, email_address: email } = body;
-  return typeof organizationId === 'string' && typeof email === 'string'
-    ? [organizationId, email]
-    : undefined;
+  if (typeof organizationId !== 'string' || typeof email !== 'string') return undefined;
+  return [await config.organizationIds.idOf(config, organizationId), email];
 }
 
 /**

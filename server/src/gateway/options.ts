@@ -9,6 +9,7 @@ import {
 import { checkSmsCountries, DEFAULT_SMS_COUNTRIES } from './phone.js';
 import { createAbuseControls, type BeforeSend, type RateLimitOptions } from './limit/guard.js';
 import type { UserLockMirror, UserLockOptions } from './limit/lock.js';
+import { OrganizationIds } from './organization-ids.js';
 
 /** The fetch the gateway uses to reach the upstream. `globalThis.fetch` fits. */
 export type UpstreamFetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -167,6 +168,8 @@ export interface GatewayConfig {
   guards: ForwardGuard[];
   /** Failed email codes and locks per organization and address. */
   userLock: UserLockMirror;
+  /** Organization slugs and external ids resolved to ids, for the user-lock mirror. */
+  organizationIds: OrganizationIds;
 }
 
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -203,6 +206,7 @@ export function resolveOptions(options: GatewayOptions): GatewayConfig {
     warn: options.onWarning ?? ((message) => console.warn(message)),
     guards: [abuse.guard],
     userLock: abuse.userLock,
+    organizationIds: new OrganizationIds(),
   };
 }
 

@@ -13,14 +13,15 @@ const JSON_TYPE = /^application\/json\s*(;|$)/i;
 const HTTP_DATE = /^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
 /**
- * One POST to the upstream with the project's credentials and nothing from the browser but the
+ * One call (a POST unless said otherwise) to the upstream with the project's credentials and nothing from the browser but the
  * vetted body. No redirects, no retries: a retried authenticate or SMS send is not idempotent.
  * Failures become 502 (unreachable, redirect, 5xx, not JSON, too large) or 504 (over `timeoutMs`).
  */
 export async function callUpstream(
   config: GatewayConfig,
   path: string,
-  body: JsonObject,
+  body: JsonObject | undefined,
+  method: 'POST' | 'GET' = 'POST',
 ): Promise<UpstreamAnswer> {
   const signal = AbortSignal.timeout(config.timeoutMs);
   const failure = (cause: unknown) =>
@@ -28,13 +29,13 @@ export async function callUpstream(
   let response: Response;
   try {
     response = await config.fetch(config.upstream + path, {
-      method: 'POST',
+      method,
       headers: {
         authorization: config.authorization,
-        'content-type': 'application/json',
+        ...(body && { 'content-type': 'application/json' }),
         accept: 'application/json',
       },
-      body: JSON.stringify(body),
+      body: body && JSON.stringify(body),
       redirect: 'manual',
       signal,
     });

@@ -119,6 +119,29 @@ describe('user lock parity: a member and a refused address', () => {
     assert.equal(tenth.errorType, 'user_lock_limit_reached');
   });
 
+  // Stytch takes the organization's slug or external id in `organization_id` too
+  // (B2BOTPEmailAuthenticateRequest): one member, one count, however the organization is named.
+  it('counts wrong codes alike whether the organization is named by its id or its slug', async () => {
+    const { organization_slug: slug } = h.org('OPTIONAL');
+    const guessAs = (organization: string, email: string) =>
+      seen(
+        user.post(EMAIL_AUTH, {
+          organization_id: organization,
+          email_address: email,
+          code: '000000',
+        }),
+      );
+    const answers = [];
+    for (let i = 0; i < 10; i++) {
+      clock.advance(10);
+      const organization = i % 2 === 0 ? organizationId : slug;
+      const [a, b] = [await guessAs(organization, member), await guessAs(organization, REFUSED)];
+      assert.deepEqual(b, a, `wrong code ${i + 1} (${organization})`);
+      answers.push(a.status);
+    }
+    assert.deepEqual(answers, [...repeat(404, 9), 429]);
+  });
+
   it('starts the count again after a member’s right code, so the gateway never locks a member Stytch did not', async () => {
     for (let i = 0; i < 5; i++) assert.equal((await wrongCode(member)).status, 404);
     clock.advance(10);
