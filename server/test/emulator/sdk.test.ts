@@ -154,6 +154,53 @@ describe('official stytch Node SDK against the emulator', () => {
     assert.equal(next.mfa_required?.secondary_auth_initiated, 'sms_otp');
   });
 
+  it('lists sessions, serves the JWKS and deletes an MFA phone through the SDK', async () => {
+    const { organization } = await client.organizations.create({
+      organization_name: 'SDK Admin',
+      organization_slug: 'sdk-admin',
+    });
+    const orgId = organization.organization_id;
+    const { member } = await client.organizations.members.create({
+      organization_id: orgId,
+      email_address: 'admin@sdk.test',
+      mfa_phone_number: '+15555550177',
+    });
+    await client.otps.email.loginOrSignup({
+      organization_id: orgId,
+      email_address: 'admin@sdk.test',
+    });
+    const auth = await client.otps.email.authenticate({
+      organization_id: orgId,
+      email_address: 'admin@sdk.test',
+      code: await codeFor('admin@sdk.test'),
+    });
+
+    const listed = await client.sessions.get({
+      organization_id: orgId,
+      member_id: member.member_id,
+    });
+    assert.deepEqual(
+      listed.member_sessions.map((session) => session.member_session_id),
+      [auth.member_session!.member_session_id],
+    );
+
+    const { keys } = await client.sessions.getJWKS({ project_id: harness.emulator.projectId });
+    const [header] = auth.session_jwt.split('.');
+    const { kid } = JSON.parse(Buffer.from(header!, 'base64url').toString()) as { kid: string };
+    assert.ok(keys.some((key) => key.kid === kid));
+
+    const cleared = await client.organizations.members.deleteMFAPhoneNumber({
+      organization_id: orgId,
+      member_id: member.member_id,
+    });
+    assert.equal(cleared.member.mfa_phone_number, '');
+    const reread = await client.organizations.members.get({
+      organization_id: orgId,
+      member_id: member.member_id,
+    });
+    assert.equal(reread.member.mfa_phone_number, '');
+  });
+
   it('surfaces Stytch errors as StytchError with the emulator error body', async () => {
     const { organization } = await client.organizations.create({ organization_name: 'SDK Errors' });
     await client.organizations.members.create({
