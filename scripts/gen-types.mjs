@@ -127,11 +127,14 @@ function reactJsx(list) {
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 ${typeImports(list)}
 
-/** An attribute as HTML writes it: numbers also as their text, booleans as present (''). */
+/**
+ * An attribute as HTML writes it: numbers also as their text; booleans as present ('') or as
+ * \`true\`/\`false\` (React 19 writes \`true\` as '' and removes the attribute for \`false\`).
+ */
 export type AttributeValue<T> = NonNullable<T> extends number
   ? NonNullable<T> | \`\${NonNullable<T>}\`
   : NonNullable<T> extends boolean
-    ? ''
+    ? boolean | ''
     : NonNullable<T>;
 
 ${props}

@@ -40,10 +40,10 @@ function compile(command: string, args: string[], cwd: string) {
   return { status: run.status, errors: [...new Set(errors)], output };
 }
 
-/** The fixture's three misuses, and nothing else, are reported. */
+/** The fixture's misuses, and nothing else, are reported. */
 function assertOnlyMisusesFail(framework: string, command: string, args: string[], cwd = root) {
   const expected = expectedErrors(framework);
-  assert.equal(expected.length, 3);
+  assert.ok(expected.length >= 3, `${framework}: the fixture lists its misuses`);
   const { status, errors, output } = compile(command, args, cwd);
   assert.notEqual(status, 0);
   assert.deepEqual(errors, expected, output);

@@ -21,6 +21,7 @@ export function IntrinsicLogin() {
         onotp-error={(event: OtpErrorEvent) => console.log(event.detail.error.status_code)}
       />
       <otp-code-field length={6} no-web-otp="" onotp-code-complete={(e) => e.preventDefault()} />
+      <otp-email-auth discovery auto-select allow-create no-remember-email no-code-boxes={false} />
     </otp-auth-provider>
   );
 }

@@ -17,5 +17,8 @@ export const wrongEvent = (
   />
 );
 
+// MISUSE: a boolean attribute is present ('') or true/false, not any text
+export const wrongBoolean = <otp-email-auth auto-select="yes" />;
+
 // MISUSE: mfa is 'inline' | 'event'
 export const wrongWrapper = <OtpEmailAuth mfa="popup" />;
