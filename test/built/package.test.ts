@@ -73,6 +73,15 @@ test('every export target is in the build', () => {
   }
 });
 
+test('the script-tag file’s types are its own: defineCodeField(), defineSmsStepup(), OtpSmsStepup as a type only', () => {
+  const entry = (pkg.exports as Record<string, { types: string }>)['./otp-auth-elements.min.js']!;
+  const types = readFileSync(join(root, entry.types), 'utf8');
+  assert.match(types, /export declare function defineCodeField\(\)/);
+  assert.match(types, /export declare function defineSmsStepup\(\): Promise<typeof OtpSmsStepup>/);
+  assert.match(types, /^export type \{ OtpSmsStepup \};$/m);
+  assert.match(types, /^export \* from '\.\/exports\.js';$/m);
+});
+
 test('the client entry loads only the client, and no Lit', () => {
   const graph = moduleGraph('dist/client/index.js');
   assert.deepEqual(

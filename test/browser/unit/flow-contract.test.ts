@@ -3,6 +3,7 @@ import { waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/email-auth.js';
 import '../../../src/define/provider.js';
+import '../../../src/define/sms-stepup.js';
 import type { MfaRequired } from '../../../src/client/types.js';
 import {
   EMAIL,
