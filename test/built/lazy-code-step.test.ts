@@ -3,33 +3,15 @@
 // load is a network error on the email step, which keeps the email; the next try loads it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright';
-import {
-  enterCode,
-  launchChromium,
-  newMember,
-  root,
-  startPageServer,
-  type PageServer,
-} from './support/page-server.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright';
+import { enterCode, newMember, pageServerAndBrowser, root } from './support/page-server.js';
 
 const CHUNK = 'otp-auth-elements.code-step.min.js';
-let server: PageServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startPageServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const started = pageServerAndBrowser();
 
 async function open(url: string) {
-  const page = await browser.newPage();
+  const page = await started.browser.newPage();
   const errors: string[] = [];
   const chunkRequests: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -43,9 +25,9 @@ const defined = (page: Page) =>
   page.evaluate(() => 'clear' in (customElements.get('otp-code-field')?.prototype ?? {}));
 
 test('a login page fetches the code field only once the email is sent', async () => {
-  const { organizationId, email } = await newMember(server.base);
+  const { organizationId, email } = await newMember(started.server.base);
   const { page, errors, chunkRequests } = await open(
-    server.page(
+    started.server.page(
       'lazy-login.html',
       `<!doctype html><html lang="en"><body>
       <otp-email-auth organization-id="${organizationId}"></otp-email-auth>
@@ -58,7 +40,7 @@ test('a login page fetches the code field only once the email is sent', async ()
   assert.equal(await defined(page), false);
   await page.locator('otp-email-auth input[type=email]').fill(email);
   await page.keyboard.press('Enter');
-  assert.equal(await enterCode(server, page, 'otp-email-auth', email), email);
+  assert.equal(await enterCode(started.server, page, 'otp-email-auth', email), email);
   assert.equal(chunkRequests.length, 1);
   assert.equal(await defined(page), true);
   assert.deepEqual(errors, []);
@@ -84,7 +66,7 @@ test('a field of the page’s own is defined: in the markup, added later, or thr
     ],
   ]) {
     const { page, errors } = await open(
-      server.page(
+      started.server.page(
         `own-field-${name}.html`,
         `<!doctype html><html lang="en"><body>${body}
         <script type="module" src="/dist/otp-auth-elements.min.js"></script></body></html>`,
@@ -101,10 +83,10 @@ test('a field of the page’s own is defined: in the markup, added later, or thr
 
 test('a code-field chunk that cannot load: the email step says so and keeps the email; the next try goes on', async () => {
   const bundle = readFileSync(`${root}dist/otp-auth-elements.min.js`, 'utf8');
-  server.page('/flaky/otp-auth-elements.min.js', bundle, 'text/javascript');
-  const { organizationId, email } = await newMember(server.base);
+  started.server.page('/flaky/otp-auth-elements.min.js', bundle, 'text/javascript');
+  const { organizationId, email } = await newMember(started.server.base);
   const { page, errors } = await open(
-    server.page(
+    started.server.page(
       'flaky.html',
       `<!doctype html><html lang="en"><body>
       <otp-email-auth organization-id="${organizationId}"></otp-email-auth>
@@ -124,10 +106,14 @@ test('a code-field chunk that cannot load: the email step says so and keeps the 
     'still the email step',
   );
 
-  server.page(`/flaky/${CHUNK}`, readFileSync(`${root}dist/${CHUNK}`, 'utf8'), 'text/javascript');
-  const firstCode = await server.waitForCode(email);
+  started.server.page(
+    `/flaky/${CHUNK}`,
+    readFileSync(`${root}dist/${CHUNK}`, 'utf8'),
+    'text/javascript',
+  );
+  const firstCode = await started.server.waitForCode(email);
   await input.focus();
   await page.keyboard.press('Enter');
-  assert.equal(await enterCode(server, page, 'otp-email-auth', email, firstCode), email);
+  assert.equal(await enterCode(started.server, page, 'otp-email-auth', email, firstCode), email);
   assert.deepEqual(errors, []);
 });

@@ -3,33 +3,15 @@
 // cannot load is a network error on the MFA step with a way back; the next try loads it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright';
-import {
-  enterCode,
-  launchChromium,
-  newMember,
-  root,
-  startPageServer,
-  type PageServer,
-} from './support/page-server.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright';
+import { enterCode, newMember, pageServerAndBrowser, root } from './support/page-server.js';
 
 const CHUNK = 'otp-auth-elements.sms-stepup.min.js';
-let server: PageServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startPageServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const started = pageServerAndBrowser();
 
 async function open(url: string) {
-  const page = await browser.newPage();
+  const page = await started.browser.newPage();
   const errors: string[] = [];
   const warnings: string[] = [];
   const chunkRequests: string[] = [];
@@ -47,7 +29,7 @@ const loginPage = (organizationId: string, script = '/dist/otp-auth-elements.min
 
 /** The MFA-required organization (JIT for its domain), a new address in it and a new phone. */
 async function mfaMember() {
-  const config = await (await fetch(`${server.base}/demo-config.json`)).json();
+  const config = await (await fetch(`${started.server.base}/demo-config.json`)).json();
   const org = config.organizations.find(
     (o: { mfa_policy: string }) => o.mfa_policy === 'REQUIRED_FOR_ALL',
   ) as { organization_id: string; email_allowed_domains: string[] };
@@ -66,7 +48,7 @@ async function emailStep(page: Page, email: string, previous?: string) {
   await page.keyboard.press('Enter');
   await page
     .locator('otp-email-auth otp-code-field input[autocomplete=one-time-code]')
-    .pressSequentially(await server.waitForCode(email, previous));
+    .pressSequentially(await started.server.waitForCode(email, previous));
 }
 
 /** Whether <otp-sms-stepup> is defined, by its class (minified: known by its own property). */
@@ -78,13 +60,13 @@ const defined = (page: Page) =>
   );
 
 test('a sign-in without a second factor never fetches the SMS step-up', async () => {
-  const { organizationId, email } = await newMember(server.base);
+  const { organizationId, email } = await newMember(started.server.base);
   const { page, errors, chunkRequests } = await open(
-    server.page('sms-plain.html', loginPage(organizationId)),
+    started.server.page('sms-plain.html', loginPage(organizationId)),
   );
   await page.locator('otp-email-auth input[type=email]').fill(email);
   await page.keyboard.press('Enter');
-  assert.equal(await enterCode(server, page, 'otp-email-auth', email), email);
+  assert.equal(await enterCode(started.server, page, 'otp-email-auth', email), email);
   await page.waitForLoadState('networkidle');
   assert.deepEqual(chunkRequests, []);
   assert.equal(await defined(page), undefined);
@@ -95,7 +77,7 @@ test('a sign-in without a second factor never fetches the SMS step-up', async ()
 test('MFA on a script-tag page fetches the SMS step-up once and signs in through SMS', async () => {
   const { organizationId, email, phone } = await mfaMember();
   const { page, errors, chunkRequests } = await open(
-    server.page('sms-mfa.html', loginPage(organizationId)),
+    started.server.page('sms-mfa.html', loginPage(organizationId)),
   );
   await page.locator('otp-email-auth input[type=email]').waitFor();
   await page.waitForLoadState('networkidle');
@@ -113,7 +95,7 @@ test('MFA on a script-tag page fetches the SMS step-up once and signs in through
   );
   await page
     .locator('otp-sms-stepup otp-code-field input[autocomplete=one-time-code]')
-    .pressSequentially(await server.waitForCode(phone));
+    .pressSequentially(await started.server.waitForCode(phone));
   assert.equal(await created, email);
   await page.getByRole('heading', { name: 'You are signed in.' }).waitFor();
   assert.equal(chunkRequests.length, 1);
@@ -124,10 +106,10 @@ test('MFA on a script-tag page fetches the SMS step-up once and signs in through
 
 test('an SMS step-up that cannot load: the MFA step says so with a way back; the next try goes on', async () => {
   const bundle = readFileSync(`${root}dist/otp-auth-elements.min.js`, 'utf8');
-  server.page('/flaky-sms/otp-auth-elements.min.js', bundle, 'text/javascript');
+  started.server.page('/flaky-sms/otp-auth-elements.min.js', bundle, 'text/javascript');
   for (const part of ['code-step', 'phone-step']) {
     const file = `otp-auth-elements.${part}.min.js`;
-    server.page(
+    started.server.page(
       `/flaky-sms/${file}`,
       readFileSync(`${root}dist/${file}`, 'utf8'),
       'text/javascript',
@@ -135,7 +117,10 @@ test('an SMS step-up that cannot load: the MFA step says so with a way back; the
   }
   const { organizationId, email, phone } = await mfaMember();
   const { page, errors } = await open(
-    server.page('sms-flaky.html', loginPage(organizationId, '/flaky-sms/otp-auth-elements.min.js')),
+    started.server.page(
+      'sms-flaky.html',
+      loginPage(organizationId, '/flaky-sms/otp-auth-elements.min.js'),
+    ),
   );
   await emailStep(page, email);
   const alert = page.locator('otp-email-auth [role=alert]');
@@ -144,12 +129,12 @@ test('an SMS step-up that cannot load: the MFA step says so with a way back; the
   await page.getByRole('heading', { name: 'Check your phone' }).waitFor();
   assert.equal(await page.locator('otp-sms-stepup').count(), 0);
 
-  server.page(
+  started.server.page(
     `/flaky-sms/${CHUNK}`,
     readFileSync(`${root}dist/${CHUNK}`, 'utf8'),
     'text/javascript',
   );
-  const firstCode = await server.latestCode(email);
+  const firstCode = await started.server.latestCode(email);
   await page.getByRole('button', { name: 'Use a different email' }).click();
   assert.equal(await page.locator('otp-email-auth input[type=email]').inputValue(), email);
   await emailStep(page, email, firstCode);
@@ -181,7 +166,7 @@ test('a step-up of the page’s own is defined: in the markup, added later, or t
     ],
   ]) {
     const { page, errors } = await open(
-      server.page(
+      started.server.page(
         `own-stepup-${name}.html`,
         `<!doctype html><html lang="en"><body>${body}
         <script type="module" src="/dist/otp-auth-elements.min.js"></script></body></html>`,
@@ -198,7 +183,7 @@ test('a step-up of the page’s own is defined: in the markup, added later, or t
 
 test('two copies of the script-tag file share one registration of the SMS step-up', async () => {
   const { page, errors, warnings, chunkRequests } = await open(
-    server.page(
+    started.server.page(
       'stepup-two-copies.html',
       `<!doctype html><html lang="en"><body>
       <otp-sms-stepup member-id="member-1" organization-id="org-1"></otp-sms-stepup>

@@ -3,33 +3,15 @@
 // page completes an email login against the emulator in Chromium.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright';
-import {
-  enterCode,
-  launchChromium,
-  newMember,
-  root,
-  startPageServer,
-  type PageServer,
-} from './support/page-server.js';
+import { test } from 'node:test';
+import type { Page } from 'playwright';
+import { enterCode, newMember, pageServerAndBrowser, root } from './support/page-server.js';
 
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
-let server: PageServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startPageServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const started = pageServerAndBrowser();
 
 async function open(url: string) {
-  const page = await browser.newPage();
+  const page = await started.browser.newPage();
   const errors: string[] = [];
   const warnings: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -42,7 +24,7 @@ async function open(url: string) {
 async function signIn(page: Page, tag: string, email: string) {
   await page.locator(`${tag} input[type=email]`).fill(email);
   await page.keyboard.press('Enter');
-  return enterCode(server, page, tag, email);
+  return enterCode(started.server, page, tag, email);
 }
 
 /** An import map resolving the package's own export map to dist/, and Lit from node_modules. */
@@ -64,14 +46,14 @@ function importMap() {
 test('two copies of the bundle in one page: no error, the first keeps the tags, one warning names both versions', async () => {
   const bundle = readFileSync(`${root}dist/otp-auth-elements.min.js`, 'utf8');
   assert.equal(bundle.split(JSON.stringify(pkg.version)).length, 2, 'the version appears once');
-  server.page(
+  started.server.page(
     '/copies/old.min.js',
     bundle.replace(JSON.stringify(pkg.version), '"0.0.1-old"'),
     'text/javascript',
   );
-  const { organizationId, email } = await newMember(server.base);
+  const { organizationId, email } = await newMember(started.server.base);
   const { page, errors, warnings } = await open(
-    server.page(
+    started.server.page(
       'two-copies.html',
       `<!doctype html><html lang="en"><body>
       <otp-email-auth organization-id="${organizationId}"></otp-email-auth>
@@ -122,13 +104,13 @@ test('two copies of the bundle in one page: no error, the first keeps the tags, 
 });
 
 test('a classic script (no modules) registers every element and exposes the OtpAuthElements global', async () => {
-  const { organizationId, email } = await newMember(server.base);
+  const { organizationId, email } = await newMember(started.server.base);
   const html = `<!doctype html><html lang="en"><head>
     <script src="/dist/otp-auth-elements.iife.min.js"></script></head><body>
     <otp-auth-provider organization-id="${organizationId}"><otp-email-auth></otp-email-auth></otp-auth-provider>
     </body></html>`;
   assert.doesNotMatch(html, /type="?module/);
-  const { page, errors } = await open(server.page('classic.html', html));
+  const { page, errors } = await open(started.server.page('classic.html', html));
   assert.deepEqual(
     await page.evaluate(() => {
       const api = (window as unknown as { OtpAuthElements: Record<string, unknown> })
@@ -146,9 +128,9 @@ test('a classic script (no modules) registers every element and exposes the OtpA
 });
 
 test('class-only entries register nothing; the host registers its own tag and the inner elements come from their entries', async () => {
-  const { organizationId, email } = await newMember(server.base);
+  const { organizationId, email } = await newMember(started.server.base);
   const { page, errors } = await open(
-    server.page(
+    started.server.page(
       'class-only.html',
       `<!doctype html><html lang="en"><head>${importMap()}</head><body>
       <acme-login organization-id="${organizationId}"></acme-login>

@@ -2,26 +2,14 @@
 // on first use by the module bundle and by the classic script alike.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright';
+import { test } from 'node:test';
 import { caES } from '../../src/i18n/ca-ES.js';
 import { deDE } from '../../src/i18n/de-DE.js';
 import { fr } from '../../src/i18n/fr.js';
 import { OTP_LOCALES } from '../../src/i18n/locales.js';
-import { launchChromium, root, startPageServer, type PageServer } from './support/page-server.js';
+import { pageServerAndBrowser, root } from './support/page-server.js';
 
-let server: PageServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startPageServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const started = pageServerAndBrowser();
 
 const dist = (file: string) => `${root}dist/${file}`;
 const TRANSLATED = OTP_LOCALES.filter((l) => l !== 'en');
@@ -44,10 +32,10 @@ test('each catalog is its own file; no English bundle or entry contains one', ()
 });
 
 async function headingOf(html: string, name: string) {
-  const page = await browser.newPage();
+  const page = await started.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.page(name, html));
+  await page.goto(started.server.page(name, html));
   return { page, errors };
 }
 

@@ -5,10 +5,11 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright';
 import { createDemoApp, type DemoApp } from '../../../server/src/demo/demo-app.js';
-import { findBrowsers } from '../../../scripts/browsers.mjs';
+import { CHROMIUM_FLAGS, findBrowsers } from '../../../scripts/browsers.mjs';
 
 export const root = fileURLToPath(new URL('../../../', import.meta.url));
 const TYPES: Record<string, string> = {
@@ -91,10 +92,21 @@ export async function waitForCode(base: string, to: string, previous?: string): 
 }
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: findBrowsers().chromium,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  return chromium.launch({ executablePath: findBrowsers().chromium, args: [...CHROMIUM_FLAGS] });
+}
+
+/** Starts the page server and Chromium before the file's tests, and closes both after them. */
+export function pageServerAndBrowser(): { readonly server: PageServer; readonly browser: Browser } {
+  const started = {} as { server: PageServer; browser: Browser };
+  before(async () => {
+    started.server = await startPageServer();
+    started.browser = await launchChromium();
   });
+  after(async () => {
+    await started.browser?.close();
+    await started.server?.close();
+  });
+  return started;
 }
 
 /** The first organization the emulator seeds with MFA off or optional, and a new address in it. */
