@@ -541,6 +541,19 @@ describe('otp-code-field', () => {
       await el.updateComplete;
       expect(part(el, 'box-active')).to.equal(null);
     });
+
+    it('move the active box back to the first one when the field is cleared', async () => {
+      const el = await fixture<OtpCodeField>(html`<otp-code-field boxes></otp-code-field>`);
+      await typeInto(el, '123456');
+      const boxes = () => [...el.shadowRoot!.querySelectorAll('[part~="box"]')];
+      expect(boxes().indexOf(part(el, 'box-active')!)).to.equal(5);
+      el.clear();
+      await waitUntil(() => boxes().indexOf(part(el, 'box-active')!) === 0, 'box 1 active');
+      expect(el.shadowRoot!.querySelectorAll('[part~="box-active"]')).to.have.length(1);
+      await type('7');
+      expect(boxes().map((b) => b.textContent)).to.deep.equal(['7', '', '', '', '', '']);
+      expect(boxes().indexOf(part(el, 'box-active')!)).to.equal(1);
+    });
   });
 
   describe('styling', () => {

@@ -147,6 +147,8 @@ export class OtpCodeField extends OtpElement {
     this.value = '';
     this.dirty = false;
     this.listenForSms();
+    // Once the input is empty its caret is at the start: the first box is the active one.
+    void this.updateComplete.then(this.syncCaret);
   }
 
   override connectedCallback(): void {
