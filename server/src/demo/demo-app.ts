@@ -19,7 +19,8 @@ export interface DemoAppOptions {
 }
 
 export interface DemoApp {
-  fetch(request: Request): Promise<Response>;
+  /** `platform`: what the server adapter passes, e.g. `{ incoming }`: the gateway counts clients by it. */
+  fetch(request: Request, platform?: unknown): Promise<Response>;
   emulator: Emulator | undefined;
   close(): Promise<void>;
 }
@@ -56,7 +57,7 @@ export async function createDemoApp(options: DemoAppOptions = {}): Promise<DemoA
   });
 
   const app = new Hono();
-  app.all('/api/*', (c) => gateway(c.req.raw));
+  app.all('/api/*', (c) => gateway(c.req.raw, c.env));
   if (emulator) {
     app.all(`${EMULATOR_PREFIX}/*`, (c) => emulator.fetch(stripPrefix(c.req.raw, EMULATOR_PREFIX)));
     app.all('/__dev/*', (c) => emulator.fetch(c.req.raw));
@@ -78,7 +79,7 @@ export async function createDemoApp(options: DemoAppOptions = {}): Promise<DemoA
   if (options.staticRoot) serveDemoFiles(app, options.staticRoot);
 
   return {
-    fetch: async (request) => withSecurityHeaders(await app.fetch(request)),
+    fetch: async (request, platform) => withSecurityHeaders(await app.fetch(request, platform)),
     emulator,
     close: async () => {
       if (emulator && !options.emulator) await emulator.close();

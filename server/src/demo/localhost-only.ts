@@ -1,3 +1,6 @@
+/** A fetch handler; `platform` is what the server adapter passes (`{ incoming }` on Node). */
+export type FetchHandler = (request: Request, platform?: unknown) => Promise<Response>;
+
 /** The names a browser on this machine sends for the demo; anything else is refused (DNS rebinding). */
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -12,12 +15,9 @@ export function isLocalHost(host: string | null, port: number): boolean {
  * so that a page whose DNS name was rebound to 127.0.0.1 cannot read the demo or drive the
  * emulator.
  */
-export function localhostOnly(
-  fetch: (request: Request) => Promise<Response>,
-  port: () => number,
-): (request: Request) => Promise<Response> {
-  return async (request) => {
-    if (isLocalHost(request.headers.get('host'), port())) return fetch(request);
+export function localhostOnly(fetch: FetchHandler, port: () => number): FetchHandler {
+  return async (request, platform) => {
+    if (isLocalHost(request.headers.get('host'), port())) return fetch(request, platform);
     return new Response(`Misdirected request: this server answers only to localhost:${port()}.\n`, {
       status: 421,
       headers: { 'content-type': 'text/plain; charset=utf-8' },

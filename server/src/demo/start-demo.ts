@@ -1,7 +1,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createDemoApp, type DemoApp } from './demo-app.js';
-import { localhostOnly } from './localhost-only.js';
+import { localhostOnly, type FetchHandler } from './localhost-only.js';
 import { withSecurityHeaders } from './security-headers.js';
 
 export interface StartDemoOptions {
@@ -76,10 +76,7 @@ export async function startDemo(options: StartDemoOptions): Promise<RunningDemo>
   }
 }
 
-async function listenOnLocalhost(
-  fetch: (request: Request) => Promise<Response>,
-  port: number,
-): Promise<Listening> {
+async function listenOnLocalhost(fetch: FetchHandler, port: number): Promise<Listening> {
   let actualPort = port;
   const server = serve({
     fetch: localhostOnly(fetch, () => actualPort),
