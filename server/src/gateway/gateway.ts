@@ -55,7 +55,7 @@ const BASE_HEADERS = {
  * // Next.js, app/api/[...path]/route.ts:
  * export { gateway as GET, gateway as POST };
  * // Cloudflare Workers: export default { fetch: gateway };
- * // Node: serve({ fetch: gateway }) from @hono/node-server; Hono: app.all('/api/*', (c) => gateway(c.req.raw))
+ * // Node: serve({ fetch: gateway }) from @hono/node-server; Hono: app.all('/api/*', (c) => gateway(c.req.raw, c.env))
  */
 export function createGateway(options: GatewayOptions): GatewayHandler {
   const config = resolveOptions(options);
