@@ -50,9 +50,10 @@ const routes = {
 const port = Number(process.env.PORT ?? 3000);
 serve({
   port,
-  fetch: (request) => {
+  // `platform` ({ incoming }) gives the gateway each client's address for its limits.
+  fetch: (request, platform) => {
     const { pathname } = new URL(request.url);
-    if (pathname.startsWith('/api/')) return gateway(request);
+    if (pathname.startsWith('/api/')) return gateway(request, platform);
     return routes[pathname]?.() ?? new Response('Not found', { status: 404 });
   },
 });
