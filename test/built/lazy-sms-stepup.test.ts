@@ -85,18 +85,7 @@ test('MFA on a script-tag page fetches the SMS step-up once and signs in through
   await emailStep(page, email);
   await page.locator('otp-email-auth otp-sms-stepup input[type=tel]').fill(phone);
   await page.keyboard.press('Enter');
-  const created = page.evaluate(
-    () =>
-      new Promise<string>((resolve) =>
-        document.addEventListener('otp-session-created', (e) =>
-          resolve((e as CustomEvent).detail.member.email_address),
-        ),
-      ),
-  );
-  await page
-    .locator('otp-sms-stepup otp-code-field input[autocomplete=one-time-code]')
-    .pressSequentially(await started.server.waitForCode(phone));
-  assert.equal(await created, email);
+  assert.equal(await enterCode(started.server, page, 'otp-sms-stepup', phone), email);
   await page.getByRole('heading', { name: 'You are signed in.' }).waitFor();
   assert.equal(chunkRequests.length, 1);
   assert.equal(await defined(page), true);

@@ -10,6 +10,16 @@ let client: B2BClient;
 const codeFor = (to: string) => harness.codeFor(to);
 const newClient = (secret: string) => harness.newClient(secret);
 
+/** An email code sent and entered through the SDK; the authenticate answer. */
+async function emailLogin(organizationId: string, email: string) {
+  await client.otps.email.loginOrSignup({ organization_id: organizationId, email_address: email });
+  return client.otps.email.authenticate({
+    organization_id: organizationId,
+    email_address: email,
+    code: await codeFor(email),
+  });
+}
+
 before(async () => {
   harness = await startSdkHarness();
   client = harness.client;
@@ -93,15 +103,7 @@ describe('official stytch Node SDK against the emulator', () => {
       organization_id: orgId,
       email_address: 'mfa@required.test',
     });
-    await client.otps.email.loginOrSignup({
-      organization_id: orgId,
-      email_address: 'mfa@required.test',
-    });
-    const primary = await client.otps.email.authenticate({
-      organization_id: orgId,
-      email_address: 'mfa@required.test',
-      code: await codeFor('mfa@required.test'),
-    });
+    const primary = await emailLogin(orgId, 'mfa@required.test');
     assert.equal(primary.member_authenticated, false);
     assert.equal(primary.session_token, '');
     assert.ok(primary.intermediate_session_token);
@@ -142,15 +144,7 @@ describe('official stytch Node SDK against the emulator', () => {
       name: 'Mfa Person',
     });
     assert.equal(updated.member.name, 'Mfa Person');
-    await client.otps.email.loginOrSignup({
-      organization_id: orgId,
-      email_address: 'mfa@required.test',
-    });
-    const next = await client.otps.email.authenticate({
-      organization_id: orgId,
-      email_address: 'mfa@required.test',
-      code: await codeFor('mfa@required.test'),
-    });
+    const next = await emailLogin(orgId, 'mfa@required.test');
     assert.equal(next.mfa_required?.secondary_auth_initiated, 'sms_otp');
   });
 
@@ -165,15 +159,7 @@ describe('official stytch Node SDK against the emulator', () => {
       email_address: 'admin@sdk.test',
       mfa_phone_number: '+15555550177',
     });
-    await client.otps.email.loginOrSignup({
-      organization_id: orgId,
-      email_address: 'admin@sdk.test',
-    });
-    const auth = await client.otps.email.authenticate({
-      organization_id: orgId,
-      email_address: 'admin@sdk.test',
-      code: await codeFor('admin@sdk.test'),
-    });
+    const auth = await emailLogin(orgId, 'admin@sdk.test');
 
     const listed = await client.sessions.get({
       organization_id: orgId,
