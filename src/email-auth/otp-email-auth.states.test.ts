@@ -59,6 +59,33 @@ const alertText = (el: OtpEmailAuth) => text(find(el, '[part~=error][role=alert]
 const statusText = (el: OtpEmailAuth) => text(get(el, '[role=status]'));
 const sentTo = (el: OtpEmailAuth) => text(get(el, '#sent-to'));
 
+const atTime = (hour: number, minute: number, second = 0) =>
+  new Date(2030, 0, 1, hour, minute, second).getTime();
+/** A time of day as the element writes it in English. */
+const timeOfDay = (at: number) =>
+  new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(at);
+
+/** Runs `body` with `Date.now` at `at` (the time of day the element shows). */
+async function withTime(at: number, body: () => Promise<unknown>) {
+  const now = Date.now;
+  Date.now = () => at;
+  try {
+    await body();
+  } finally {
+    Date.now = now;
+  }
+}
+
+const OTHER = 'bob@example.com';
+
+/** Empties the email field, then types `email` key by key. */
+async function retype(el: OtpEmailAuth, email: string) {
+  emailInput(el).value = '';
+  emailInput(el).dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  await typeInto(emailInput(el), email);
+  await el.updateComplete;
+}
+
 /** Sends the email (typed, unless it is already filled in) and waits for the code step. */
 async function toCodeStep(el: OtpEmailAuth, api: FakeOtpApi) {
   api.on('emailLoginOrSignup', loginOrSignupResponse());
@@ -111,13 +138,17 @@ describe('otp-email-auth states', () => {
   });
 
   describe('lockout', () => {
-    it('is one state: spoken message with the time, field cleared and disabled, one countdown', async () => {
+    it('is one state: the end time spoken once, field cleared and disabled, one countdown', async () => {
       const { el, api, clock } = await setup();
       await toCodeStep(el, api);
       api.on('emailAuthenticate', otpError('too_many_requests', 429, { retryAfter: 900 }));
-      await sendKeys({ type: '123456' });
-      await waitUntil(() => alertText(el), `alert; status: ${statusText(el)}`);
-      expect(alertText(el)).to.equal('Too many attempts. Try again in 15 minutes.');
+      // 9:41:20 + 15 minutes, said no earlier than it is: 9:57.
+      const ends = atTime(9, 57);
+      await withTime(atTime(9, 41, 20), async () => {
+        await sendKeys({ type: '123456' });
+        await waitUntil(() => alertText(el), `alert; status: ${statusText(el)}`);
+      });
+      expect(alertText(el)).to.equal(`Too many attempts. Try again at ${timeOfDay(ends)}.`);
       const alert = get(el, '[role=alert]#error');
       expect(alert.closest('[aria-hidden]'), 'spoken').to.equal(null);
       expect(codeField(el).value).to.equal('');
@@ -126,12 +157,34 @@ describe('otp-email-auth states', () => {
       expect(resend(el).getAttribute('aria-disabled')).to.equal('true');
       expect(find(el, '#cooldown'), 'the resend cooldown stopped').to.equal(null);
       expect(text(get(el, '#retry'))).to.equal('Try again in 15 minutes');
+      await focusLandsOn((a) => a?.localName === 'h2', 'the heading, not the page');
+      expect(text(deepActiveElement())).to.equal(en.emailCodeHeading);
       await expect(el).to.be.accessible();
+
+      // The countdown is the only time that moves; the alert is not written (nor spoken) again.
+      const rewrites: MutationRecord[] = [];
+      const watch = new MutationObserver((records) => rewrites.push(...records));
+      watch.observe(alert, { childList: true, subtree: true, characterData: true });
+      clock.advance(360_000);
+      await settle(el);
+      expect(text(get(el, '#retry'))).to.equal('Try again in 9 minutes');
+      expect(alertText(el)).to.equal(`Too many attempts. Try again at ${timeOfDay(ends)}.`);
+      expect(rewrites, 'the alert untouched').to.deep.equal([]);
+      watch.disconnect();
+
+      // The dimmed resend and Verify say why they wait.
+      resend(el).click();
+      await waitUntil(() => statusText(el) === 'Too many attempts. Try again in 9 minutes.');
+      clock.advance(60_000);
+      await settle(el);
+      primary(el).click();
+      await waitUntil(() => statusText(el) === 'Too many attempts. Try again in 8 minutes.');
+      expect(api.bodies('emailLoginOrSignup'), 'nothing sent').to.have.length(1);
 
       const said: string[] = [];
       const observer = new MutationObserver(() => said.push(statusText(el)));
       observer.observe(get(el, '[role=status]'), { childList: true, subtree: true });
-      clock.advance(899_000);
+      clock.advance(479_000);
       await settle(el);
       expect(text(get(el, '#retry'))).to.equal('Try again in 1 s');
       clock.advance(1000);
@@ -144,6 +197,100 @@ describe('otp-email-auth states', () => {
       expect(codeField(el).disabled).to.be.false;
       expect(text(primary(el))).to.equal(en.resend);
       expect(primary(el).getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('keeps the code usable when a new code is refused with Retry-After', async () => {
+      const { el, api, clock, events } = await setup({ resendCooldown: 5 });
+      await toCodeStep(el, api);
+      clock.advance(5000);
+      await waitUntil(() => statusText(el) === en.resendAvailable);
+      api.on('emailLoginOrSignup', otpError('too_many_requests', 429, { retryAfter: 900 }));
+      resend(el).click();
+      const limited = 'Too many codes requested. You can request a new one in 15 minutes.';
+      await waitUntil(() => statusText(el) === limited, `said; status: ${statusText(el)}`);
+      expect(text(get(el, '#cooldown')), 'shown by the resend').to.equal(limited);
+      expect(!!el.shadowRoot!.querySelector('#error'), 'no lockout').to.be.false;
+      expect(resend(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(codeField(el).disabled, 'the field stays usable').to.be.false;
+      expect(primary(el).getAttribute('aria-disabled')).to.equal('false');
+      await expect(el).to.be.accessible();
+
+      clock.advance(300_000);
+      await settle(el);
+      const later = 'Too many codes requested. You can request a new one in 10 minutes.';
+      expect(text(get(el, '#cooldown')), 'one countdown').to.equal(later);
+      resend(el).click();
+      await waitUntil(() => statusText(el) === later, 'the dimmed resend says why');
+      expect(api.bodies('emailLoginOrSignup')).to.have.length(2);
+
+      api.on('emailAuthenticate', emailAuthenticateResponse());
+      codeField(el).focus();
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => events.some((e) => e.type === 'otp-session-created'), 'signed in');
+      expect(api.bodies('emailAuthenticate')).to.have.length(1);
+    });
+
+    it('keeps a refused resend waiting after the code expired', async () => {
+      const { el, api, clock } = await setup();
+      await toCodeStep(el, api);
+      clock.advance(30_000);
+      api.on('emailLoginOrSignup', otpError('too_many_requests', 429, { retryAfter: 900 }));
+      resend(el).click();
+      await waitUntil(() => find(el, '#cooldown') && statusText(el).startsWith('Too many codes'));
+      clock.advance(570_000);
+      await waitUntil(() => codeField(el).error === en.codeExpired, 'expired');
+      expect(text(primary(el))).to.equal(en.resend);
+      expect(primary(el).getAttribute('aria-disabled'), 'still refused').to.equal('true');
+      expect(text(get(el, '#cooldown'))).to.equal(
+        'Too many codes requested. You can request a new one in 6 minutes.',
+      );
+      clock.advance(330_000);
+      await waitUntil(() => statusText(el) === en.resendAvailable);
+      expect(primary(el).getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('blocks Continue after the first send is refused, until another address is typed', async () => {
+      const { el, api } = await setup();
+      api.on('emailLoginOrSignup', otpError('too_many_requests', 429, { retryAfter: 3600 }));
+      await typeInto(emailInput(el), EMAIL);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => alertText(el));
+      expect(alertText(el)).to.match(/^Too many attempts\. Try again at .+\.$/);
+      expect(primary(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(text(get(el, '#retry'))).to.equal('Try again in 60 minutes');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => statusText(el) === 'Too many attempts. Try again in 60 minutes.');
+      expect(api.bodies('emailLoginOrSignup')).to.have.length(1);
+
+      // The same address, written otherwise, stays locked; another one may be tried.
+      await retype(el, 'Ada@Example.com');
+      expect(primary(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(alertText(el)).to.match(/^Too many attempts/);
+      await retype(el, OTHER);
+      expect(primary(el).getAttribute('aria-disabled')).to.equal('false');
+      expect(!!el.shadowRoot!.querySelector('#error, #retry'), 'no lockout shown').to.be.false;
+      api.on('emailLoginOrSignup', loginOrSignupResponse());
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => sentTo(el) === en.codeSentTo(OTHER), 'the code step for the other');
+    });
+
+    it('lifts a code-step lockout for another address back on the email step', async () => {
+      const { el, api } = await setup();
+      await toCodeStep(el, api);
+      api.on('emailAuthenticate', otpError('too_many_requests', 429, { retryAfter: 3600 }));
+      await sendKeys({ type: '123456' });
+      await waitUntil(() => alertText(el));
+      get(el, '[part=link]').click();
+      await focusLandsOn((a) => a?.id === 'email', 'the email input');
+      expect(alertText(el), 'still locked for this address').to.match(/^Too many attempts/);
+      expect(primary(el).getAttribute('aria-disabled')).to.equal('true');
+      await retype(el, OTHER);
+      expect(primary(el).getAttribute('aria-disabled')).to.equal('false');
+      expect(alertText(el)).to.equal('');
+      api.on('emailLoginOrSignup', loginOrSignupResponse());
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => sentTo(el) === en.codeSentTo(OTHER), 'the code step for the other');
+      expect(codeField(el).disabled).to.be.false;
     });
   });
 
@@ -258,6 +405,20 @@ describe('otp-email-auth states', () => {
       expect(find(el, 'otp-sms-stepup')).to.equal(null);
       await expect(el).to.be.accessible();
     });
+  });
+
+  it('moves focus to the SMS heading when a verify locks inline MFA', async () => {
+    const { el, api } = await setup();
+    await toCodeStep(el, api);
+    api.on('emailAuthenticate', emailAuthenticateResponse({ mfa: smsSent, member: member() }));
+    await sendKeys({ type: '123456' });
+    await focusLandsOn((a) => a?.id === 'input' && !!find(el, 'otp-sms-stepup'), 'SMS code');
+    api.on('smsAuthenticate', otpError('too_many_requests', 429, { retryAfter: 900 }));
+    await sendKeys({ type: '246810' });
+    await focusLandsOn((a) => a?.localName === 'h2', 'the heading of the SMS step');
+    expect(text(deepActiveElement())).to.equal(en.smsCodeHeading);
+    expect(alertText(el)).to.match(/^Too many attempts\. Try again at /);
+    await expect(el).to.be.accessible();
   });
 
   describe('reload', () => {

@@ -44,6 +44,9 @@ function reloaded(): boolean {
   return (navigation as PerformanceNavigationTiming | undefined)?.type === 'reload';
 }
 
+/** An email address as compared: case aside (the field already drops outer spaces). */
+const same = (email: string) => email.toLowerCase();
+
 function storage(): Storage | undefined {
   try {
     return globalThis.sessionStorage;
@@ -151,6 +154,17 @@ export class OtpEmailAuth extends OtpFlowElement {
   /** Set when MFA continues inline in the embedded `<otp-sms-stepup>`. */
   declare private inlineMfa?: OtpMfaRequiredDetail;
   private sentTo = '';
+  /** The address a lockout is about. */
+  private lockedFor = '';
+
+  /** On the email step, another address than the one locked out is typed: it may be sent. */
+  private get lockElsewhere(): boolean {
+    return this.locked && this.steps.is('email') && same(this.email) !== same(this.lockedFor);
+  }
+
+  protected override get blocked(): boolean {
+    return this.busy || (this.locked && !this.lockElsewhere);
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -176,7 +190,8 @@ export class OtpEmailAuth extends OtpFlowElement {
     const m = this.msg;
     const name = this.orgName;
     switch (this.steps.current) {
-      case 'email':
+      case 'email': {
+        const error = !this.lockElsewhere && this.error;
         return html`<form part="form" novalidate aria-busy=${this.busy} @submit=${this.sendEmail}>
           ${this.renderHeading(name ? m.signInTo(name) : m.emailHeading)}
           <label part="label" for="email">${m.emailLabel}</label>
@@ -193,11 +208,12 @@ export class OtpEmailAuth extends OtpFlowElement {
             .value=${this.email}
             ?readonly=${this.busy}
             aria-invalid=${this.emailInvalid ? 'true' : nothing}
-            aria-describedby=${this.error ? 'error' : nothing}
+            aria-describedby=${error ? 'error' : nothing}
             @input=${this.onEmailInput}
           />
-          ${this.renderError()} ${this.renderSubmit(m.emailSubmit)}
+          ${error ? this.renderError() : nothing} ${this.renderSubmit(m.emailSubmit)}
         </form>`;
+      }
       case 'code':
         return this.renderCodeStep(m.emailCodeHeading, this.sentTo, {
           edit: html`<button
@@ -377,6 +393,7 @@ export class OtpEmailAuth extends OtpFlowElement {
       return;
     }
     super.fail(error, step, action);
+    if (this.locked) this.lockedFor = step === 'email' ? this.email : this.sentTo;
   }
 
   private onEmailInput(event: InputEvent): void {
@@ -387,7 +404,9 @@ export class OtpEmailAuth extends OtpFlowElement {
 
   private async sendEmail(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.requests.blocked) return;
+    if (this.refused()) return;
+    // Another address: the lockout was not about it (the gateway still limits the client).
+    this.requests.retry.stop();
     const input = (event.target as HTMLFormElement).elements.namedItem('email') as HTMLInputElement;
     const email = input.value;
     const problem = !email

@@ -38,6 +38,8 @@ export const caES: OtpMessages = {
   codeResent: (to, time) =>
     `Hem enviat un codi nou a ${to} ${oneOClock(time) ? 'a la' : 'a les'} ${time}.`,
   resendWait: (seconds) => `Podreu demanar un codi nou ${within(L, seconds)}.`,
+  sendLimited: (seconds) =>
+    `Massa codis sol·licitats. Podreu demanar-ne un de nou ${within(L, seconds)}.`,
   codeNotNewest:
     'El codi no és correcte. Només funciona el més recent: feu servir l’últim missatge.',
   changeEmail: 'Utilitza una altra adreça',
@@ -51,6 +53,8 @@ export const caES: OtpMessages = {
   retryIn,
   retryAvailable: 'Ja podeu tornar-ho a provar.',
   lockedOut: (seconds) => `Massa intents. ${retryIn(seconds)}.`,
+  lockedUntil: (time) =>
+    `Massa intents. Torneu-ho a provar ${oneOClock(time) ? 'a la' : 'a les'} ${time}.`,
 
   phoneHeading: 'Afegiu un número de telèfon',
   phoneIntro: 'Us enviarem un codi per SMS a aquest número per confirmar que sou vós.',

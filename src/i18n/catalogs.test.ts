@@ -44,6 +44,8 @@ const ARGS: { [K in FunctionKey]: Parameters<OtpMessages[K]> } = {
   resendWait: [30],
   retryIn: [45],
   lockedOut: [45],
+  lockedUntil: ['14:05'],
+  sendLimited: [900],
   smsWillSend: ['+•••••••0123'],
   organizationsFor: ['ada@example.com'],
   organizationOption: ['Acme', 'member'],

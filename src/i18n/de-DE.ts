@@ -35,6 +35,8 @@ export const deDE: OtpMessages = {
   resendAvailable: 'Sie können jetzt einen neuen Code anfordern.',
   codeResent: (to, time) => `Neuer Code um ${time} Uhr an ${to} gesendet.`,
   resendWait: (seconds) => `Sie können ${within(L, seconds)} einen neuen Code anfordern.`,
+  sendLimited: (seconds) =>
+    `Zu viele Codes angefordert. Sie können ${within(L, seconds)} einen neuen anfordern.`,
   codeNotNewest:
     'Der Code ist falsch. Nur der neueste Code gilt: Verwenden Sie die letzte Nachricht.',
   changeEmail: 'Andere E-Mail-Adresse verwenden',
@@ -48,6 +50,7 @@ export const deDE: OtpMessages = {
   retryIn,
   retryAvailable: 'Sie können es jetzt erneut versuchen.',
   lockedOut: (seconds) => `Zu viele Versuche. ${retryIn(seconds)}.`,
+  lockedUntil: (time) => `Zu viele Versuche. Versuchen Sie es um ${time} Uhr erneut.`,
 
   phoneHeading: 'Telefonnummer hinzufügen',
   phoneIntro: 'Wir senden einen Code per SMS an diese Nummer, um zu bestätigen, dass Sie es sind.',

@@ -37,6 +37,8 @@ export const es: OtpMessages = {
   codeResent: (to, time) =>
     `Hemos enviado un código nuevo a ${to} ${oneOClock(time) ? 'a la' : 'a las'} ${time}.`,
   resendWait: (seconds) => `Podrás solicitar un código nuevo ${within(L, seconds)}.`,
+  sendLimited: (seconds) =>
+    `Demasiados códigos solicitados. Podrás pedir uno nuevo ${within(L, seconds)}.`,
   codeNotNewest: 'El código no es correcto. Solo sirve el más reciente: usa el último mensaje.',
   changeEmail: 'Usar otro correo',
   edit: 'Cambiar',
@@ -49,6 +51,8 @@ export const es: OtpMessages = {
   retryIn,
   retryAvailable: 'Ya puedes volver a intentarlo.',
   lockedOut: (seconds) => `Demasiados intentos. ${retryIn(seconds)}.`,
+  lockedUntil: (time) =>
+    `Demasiados intentos. Vuelve a intentarlo ${oneOClock(time) ? 'a la' : 'a las'} ${time}.`,
 
   phoneHeading: 'Añade un número de teléfono',
   phoneIntro: 'Te enviaremos un código por SMS a este número para confirmar que eres tú.',

@@ -38,6 +38,8 @@ export const fr: OtpMessages = {
   resendAvailable: 'Vous pouvez maintenant demander un nouveau code.',
   codeResent: (to, time) => `Nouveau code envoyé à ${to} à ${time}.`,
   resendWait: (seconds) => `Vous pourrez demander un nouveau code ${within(L, seconds)}.`,
+  sendLimited: (seconds) =>
+    `Trop de codes demandés. Vous pourrez en demander un nouveau ${within(L, seconds)}.`,
   codeNotNewest:
     'Code incorrect. Seul le dernier code envoyé est valable\u00a0: utilisez le message le plus récent.',
   changeEmail: 'Utiliser une autre adresse e-mail',
@@ -51,6 +53,7 @@ export const fr: OtpMessages = {
   retryIn,
   retryAvailable: 'Vous pouvez réessayer.',
   lockedOut: (seconds) => `Trop de tentatives. ${retryIn(seconds)}.`,
+  lockedUntil: (time) => `Trop de tentatives. Réessayez à ${time}.`,
 
   phoneHeading: 'Ajoutez un numéro de téléphone',
   phoneIntro: 'Nous enverrons un code par SMS à ce numéro pour confirmer votre identité.',

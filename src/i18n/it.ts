@@ -36,6 +36,8 @@ export const it: OtpMessages = {
   resendAvailable: 'Ora puoi richiedere un nuovo codice.',
   codeResent: (to, time) => `Nuovo codice inviato a ${to} alle ore ${time}.`,
   resendWait: (seconds) => `Potrai richiedere un nuovo codice ${within(L, seconds)}.`,
+  sendLimited: (seconds) =>
+    `Troppi codici richiesti. Potrai richiederne uno nuovo ${within(L, seconds)}.`,
   codeNotNewest: 'Codice errato. Vale solo il codice più recente: usa l’ultimo messaggio ricevuto.',
   changeEmail: 'Usa un’altra email',
   edit: 'Modifica',
@@ -48,6 +50,7 @@ export const it: OtpMessages = {
   retryIn,
   retryAvailable: 'Ora puoi riprovare.',
   lockedOut: (seconds) => `Troppi tentativi. ${retryIn(seconds)}.`,
+  lockedUntil: (time) => `Troppi tentativi. Riprova alle ore ${time}.`,
 
   phoneHeading: 'Aggiungi un numero di telefono',
   phoneIntro: 'Ti invieremo un codice via SMS a questo numero per confermare che sei tu.',

@@ -29,6 +29,8 @@ export interface OtpMessages {
   codeResent: (to: string, time: string) => string;
   /** Spoken when the cooldown starts, and shown when the dimmed resend is pressed. */
   resendWait: (seconds: number) => string;
+  /** A resend refused (429 with `Retry-After`): when new codes can be requested; the code at hand still works. */
+  sendLimited: (seconds: number) => string;
   /** A wrong code after a resend: only the newest one works. */
   codeNotNewest: string;
   changeEmail: string;
@@ -47,8 +49,10 @@ export interface OtpMessages {
   // Rate limiting (429 + Retry-After)
   retryIn: (seconds: number) => string;
   retryAvailable: string;
-  /** The lockout message (429 with `Retry-After`), spoken once when it starts. */
+  /** Spoken when a dimmed control is pressed during a lockout: why, and how long it still lasts. */
   lockedOut: (seconds: number) => string;
+  /** The lockout message (429 with `Retry-After`), spoken once when it starts; `time` is the local time of day it ends. */
+  lockedUntil: (time: string) => string;
 
   // Phone enrollment (SMS step)
   phoneHeading: string;

@@ -37,6 +37,8 @@ export const ptBR: OtpMessages = {
   codeResent: (to, time) =>
     `Enviamos um novo código para ${to} ${oneOClock(time) ? 'à' : 'às'} ${time}.`,
   resendWait: (seconds) => `Você poderá solicitar um novo código ${within(L, seconds)}.`,
+  sendLimited: (seconds) =>
+    `Muitos códigos solicitados. Você poderá pedir um novo ${within(L, seconds)}.`,
   codeNotNewest: 'Código incorreto. Só o código mais recente funciona: use a última mensagem.',
   changeEmail: 'Usar outro e-mail',
   edit: 'Alterar',
@@ -49,6 +51,8 @@ export const ptBR: OtpMessages = {
   retryIn,
   retryAvailable: 'Você já pode tentar novamente.',
   lockedOut: (seconds) => `Muitas tentativas. ${retryIn(seconds)}.`,
+  lockedUntil: (time) =>
+    `Muitas tentativas. Tente novamente ${oneOClock(time) ? 'à' : 'às'} ${time}.`,
 
   phoneHeading: 'Adicione um número de celular',
   phoneIntro: 'Vamos enviar um código por SMS para este número para confirmar que é você.',

@@ -34,6 +34,7 @@ export const zhHans: OtpMessages = {
   resendAvailable: '现在可以重新获取验证码了。',
   codeResent: (to, time) => `已于 ${time} 向 ${to} 发送新的验证码。`,
   resendWait: (seconds) => `${within(L, seconds)}可重新获取验证码。`,
+  sendLimited: (seconds) => `请求的验证码过多。${within(L, seconds)}可再次获取新的验证码。`,
   codeNotNewest: '验证码不正确。只有最新的验证码有效，请使用最近收到的那条消息。',
   changeEmail: '使用其他邮箱',
   edit: '修改',
@@ -46,6 +47,7 @@ export const zhHans: OtpMessages = {
   retryIn,
   retryAvailable: '现在可以重试了。',
   lockedOut: (seconds) => `尝试次数过多。${retryIn(seconds)}。`,
+  lockedUntil: (time) => `尝试次数过多。请在 ${time} 之后重试。`,
 
   phoneHeading: '添加手机号码',
   phoneIntro: '我们将向此号码发送短信验证码，以确认是您本人。',

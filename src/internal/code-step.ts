@@ -48,6 +48,9 @@ export function renderCodeStep(o: CodeStepOptions): TemplateResult {
   >
     ${o.resendLabel}
   </button>`;
+  const cooldown = o.cooldown
+    ? html`<span part="hint" id="cooldown">${o.cooldown}</span>`
+    : nothing;
   return html`<form part="form" novalidate aria-busy=${o.busy} @submit=${o.onSubmit}>
     ${o.heading}
     <p part="hint" class="sent-to" id="sent-to">${o.sentLine}</p>
@@ -69,12 +72,9 @@ export function renderCodeStep(o: CodeStepOptions): TemplateResult {
     ${o.error}
     ${
       o.expired
-        ? resend
+        ? html`${resend}${cooldown}`
         : html`${o.submit}
-            <div class="row">
-              ${resend}
-              ${o.cooldown ? html`<span part="hint" id="cooldown">${o.cooldown}</span>` : nothing}
-            </div>`
+            <div class="row">${resend} ${cooldown}</div>`
     }
     ${o.back ? html`<div class="links">${o.back}</div>` : nothing}
   </form>`;

@@ -171,7 +171,10 @@ export abstract class OtpFlowElement extends OtpConfigElement {
   protected readonly cooldown = new Countdown(
     this,
     () => this.clockNow,
-    () => this.announce(this.msg.resendAvailable),
+    () => {
+      this.sendsLimited = false;
+      this.announce(this.msg.resendAvailable);
+    },
   );
   protected readonly expiry = new Countdown(
     this,
@@ -180,6 +183,8 @@ export abstract class OtpFlowElement extends OtpConfigElement {
   );
   /** The last code sent was a resend: a wrong code may be an older one. */
   private resent = false;
+  /** A resend was refused with `Retry-After`: the cooldown runs for it, the code still works. */
+  private sendsLimited = false;
 
   protected get msg(): OtpMessages {
     return this.l10n.msg;
@@ -192,6 +197,11 @@ export abstract class OtpFlowElement extends OtpConfigElement {
   /** A `Retry-After` wait runs: nothing can be sent. */
   protected get locked(): boolean {
     return this.requests.retry.active;
+  }
+
+  /** Nothing may be sent from the step shown. */
+  protected get blocked(): boolean {
+    return this.requests.blocked;
   }
 
   /** A new code is on its way from the code step. */
@@ -306,11 +316,13 @@ export abstract class OtpFlowElement extends OtpConfigElement {
   }
 
   /** Shows a failed request: a lockout, an expired code, a wrong code, else in the step's alert. */
-  protected fail(error: OtpAuthError, _step: OtpStep, action: OtpAction): void {
+  protected fail(error: OtpAuthError, step: OtpStep, action: OtpAction): void {
     const message = this.l10n.describe(error);
     const code = action.endsWith('authenticate');
     if (error.retryAfter) {
-      this.lock(error.retryAfter);
+      // A new code refused: only sending waits, the code at hand may still be entered.
+      if (step === 'code' && !code) this.limitSends(error.retryAfter);
+      else this.lock(error.retryAfter);
     } else if (code && error.error_type === DEAD_CODE) {
       this.expire(message);
     } else if (code && WRONG_CODE.includes(error.error_type)) {
@@ -324,17 +336,34 @@ export abstract class OtpFlowElement extends OtpConfigElement {
 
   /** One lockout state: the code cleared, one message with the time (spoken by the alert). */
   private lock(seconds: number): void {
+    const field = this.codeField;
+    this.requests.retry.start(seconds);
+    this.sendsLimited = false;
     this.cooldown.stop();
-    this.codeField?.clear();
+    field?.clear();
     this.codeError = '';
-    this.error = this.msg.lockedOut(seconds);
+    // The time it ends, not a wait: the countdown under the alert is the one that runs.
+    this.error = this.msg.lockedUntil(
+      this.timeOfDay(Math.ceil((Date.now() + seconds * 1000) / 6e4) * 6e4),
+    );
+    // The field under the caret is disabled: focus goes to the heading, not to the page.
+    if (field?.matches(':focus-within')) void this.focusStep();
+  }
+
+  /** Sending waits out `seconds` as the resend cooldown; verifying goes on. */
+  private limitSends(seconds: number): void {
+    this.sendsLimited = true;
+    this.cooldownExplained = false;
+    this.cooldown.start(seconds);
+    this.announce(this.msg.sendLimited(seconds));
   }
 
   /** The code can no longer work: one error, resend becomes the primary action. */
   protected expire(message = this.msg.codeExpired): void {
     this.expired = true;
     this.expiry.stop();
-    this.cooldown.stop();
+    // Refused sends keep waiting: the resend would be refused again.
+    if (!this.sendsLimited) this.cooldown.stop();
     this.codeField?.clear();
     // During a lockout its end says it instead.
     if (!this.locked) this.codeError = message;
@@ -403,7 +432,7 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     this.expiry.start(detail.expiresInSeconds);
     this.cooldown.start(wait);
     this.error = this.codeError = '';
-    this.expired = this.cooldownExplained = false;
+    this.expired = this.cooldownExplained = this.sendsLimited = false;
     this.resent = resent;
     this.resentAt = resent ? this.timeOfDay() : '';
     this.announce(
@@ -420,12 +449,13 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     return this.resentAt ? this.msg.codeResent(to, this.resentAt) : this.msg.codeSentTo(to);
   }
 
-  private timeOfDay(): string {
+  /** `at` (default: now) as the local time of day, in the locale in effect. */
+  private timeOfDay(at = Date.now()): string {
     const options = { hour: 'numeric', minute: '2-digit' } as const;
     try {
-      return new Intl.DateTimeFormat(this.localeTag, options).format(Date.now());
+      return new Intl.DateTimeFormat(this.localeTag, options).format(at);
     } catch {
-      return new Intl.DateTimeFormat(undefined, options).format(Date.now());
+      return new Intl.DateTimeFormat(undefined, options).format(at);
     }
   }
 
@@ -462,7 +492,7 @@ export abstract class OtpFlowElement extends OtpConfigElement {
   protected stopTimers(): void {
     this.expiry.stop();
     this.cooldown.stop();
-    this.expired = this.resent = false;
+    this.expired = this.resent = this.sendsLimited = false;
     this.resentAt = '';
   }
 
@@ -471,9 +501,16 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     if (!this.locked) this.error = '';
   }
 
+  /** Nothing may be sent now; pressed during a lockout, says how long it still lasts. */
+  protected refused(): boolean {
+    const { blocked } = this;
+    if (blocked && this.locked) this.announce(this.msg.lockedOut(this.requests.retry.remaining));
+    return blocked;
+  }
+
   private onCodeSubmit(event: SubmitEvent): void {
     event.preventDefault();
-    if (this.requests.blocked) return;
+    if (this.refused()) return;
     if (this.expired) return void this.resend();
     const code = this.codeField?.value ?? '';
     if (code.length !== CODE_LENGTH) {
@@ -485,11 +522,11 @@ export abstract class OtpFlowElement extends OtpConfigElement {
   }
 
   private onResend(): void {
-    if (this.requests.blocked) return;
+    if (this.refused()) return;
     if (this.cooldown.active) {
       // The dimmed button stays focusable and says why it waits.
       this.cooldownExplained = true;
-      this.announce(this.msg.resendWait(this.cooldown.remaining));
+      this.announce(this.cooldownText(true));
       return;
     }
     void this.resend();
@@ -538,7 +575,7 @@ export abstract class OtpFlowElement extends OtpConfigElement {
       part="button"
       type="submit"
       class=${busy ? 'busy' : ''}
-      aria-disabled=${this.requests.blocked}
+      aria-disabled=${this.blocked}
     >
       ${this.renderLabel(label, busy, busyLabel)}
     </button>`;
@@ -557,6 +594,15 @@ export abstract class OtpFlowElement extends OtpConfigElement {
       : nothing;
   }
 
+  /** Why resend waits: a refused send, else the cooldown (in a sentence once `explained`). */
+  private cooldownText(explained: boolean): string {
+    const m = this.msg;
+    const { remaining } = this.cooldown;
+    return this.sendsLimited
+      ? m.sendLimited(remaining)
+      : (explained ? m.resendWait : m.resendIn)(remaining);
+  }
+
   /**
    * The code-entry step, shared by email and SMS (its template is loaded with the code field).
    * `edit` goes next to where the code went, `back` under the buttons (ways back).
@@ -572,10 +618,10 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     const { locked, expired } = this;
     const minutes = Math.ceil(this.expiry.remaining / 60);
     const hint = m.codeHint(CODE_LENGTH);
-    const { remaining } = this.cooldown;
     return view.renderCodeStep({
       msg: m,
-      heading: this.renderHeading(heading),
+      // While locked, focus goes to the heading (the field is disabled); its alert says why.
+      heading: this.renderHeading(heading, locked),
       sentLine: this.sentLine(sentTo),
       edit,
       back,
@@ -591,9 +637,7 @@ export abstract class OtpFlowElement extends OtpConfigElement {
       resendLabel: this.renderLabel(m.resend, this.resending),
       resending: this.resending,
       resendBlocked: this.requests.blocked,
-      cooldown: this.cooldown.active
-        ? (this.cooldownExplained ? m.resendWait : m.resendIn)(remaining)
-        : undefined,
+      cooldown: this.cooldown.active ? this.cooldownText(this.cooldownExplained) : undefined,
       // Lit calls template listeners with this element as `this`.
       onSubmit: this.onCodeSubmit,
       onResend: this.onResend,

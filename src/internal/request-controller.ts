@@ -10,7 +10,10 @@ export interface RequestOptions {
   clock: () => Clock;
   /** Values that, when changed, make the answer to a request already sent stale. */
   key: () => readonly unknown[];
-  /** Shows a failure; called before `otp-error` is dispatched. */
+  /**
+   * Shows a failure; called before `otp-error` is dispatched. Starts `retry` when a `Retry-After`
+   * blocks every request (not when only some, such as sending a new code, must wait).
+   */
   onError: (error: OtpAuthError, step: OtpStep, action: OtpAction) => void;
   /** The `Retry-After` wait is over. */
   onRetryEnd: () => void;
@@ -31,7 +34,7 @@ export function toOtpError(e: unknown): OtpAuthError {
 
 /**
  * One request in flight per element. `run()` is refused while a request is in flight (a double
- * submit) or a `Retry-After` wait runs; `run(…, { supersede: true })` and `abort()` end the one in
+ * submit) or the `retry` wait runs; `run(…, { supersede: true })` and `abort()` end the one in
  * flight instead. A request is aborted when the host disconnects, and its answer is dropped when
  * it was superseded or the key changed meanwhile. Failures go to `onError` and are dispatched as
  * `otp-error` from the host; `run()` then resolves to undefined (it never rejects).
@@ -42,7 +45,7 @@ export class RequestController implements ReactiveController {
   action?: OtpAction;
   /** The step it was sent from, while `busy`. */
   step?: OtpStep;
-  /** The `Retry-After` countdown of the last failure. */
+  /** The `Retry-After` wait that blocks every request, started by `onError`. */
   readonly retry: Countdown;
   private inFlight?: AbortController;
   private generation = 0;
@@ -105,7 +108,6 @@ export class RequestController implements ReactiveController {
   }
 
   private fail(error: OtpAuthError, step: OtpStep, action: OtpAction): void {
-    if (error.retryAfter) this.retry.start(error.retryAfter);
     this.options.onError(error, step, action);
     this.host.dispatchEvent(new OtpErrorEvent({ error, step, action }));
   }

@@ -7,10 +7,13 @@ import type { OtpSmsStepup } from './otp-sms-stepup.js';
 import type { OtpCancelEvent } from '../events/otp-cancel.js';
 import type { MfaRequired } from '../client/types.js';
 import { en } from '../i18n/en.js';
+import type { OtpCodeField } from '../code-field/otp-code-field.js';
 import {
   FakeOtpApi,
   member,
   organization,
+  otpError,
+  smsAuthenticateResponse,
   smsSendResponse,
 } from '../../test/browser/support/fake-api.js';
 import {
@@ -96,6 +99,40 @@ describe('otp-sms-stepup states', () => {
     await sendKeys({ press: 'Escape' });
     await focusLandsOn((a) => a?.id === 'phone', 'the phone input');
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps the code usable when a new code is refused with Retry-After', async () => {
+    const clock = new FakeClock();
+    const api = new FakeOtpApi();
+    const { el } = await setup({ member: enrolled, mfaRequired: smsSent, clock }, api);
+    await codeStep(el);
+    clock.advance(30_000);
+    await waitUntil(() => statusText(el) === en.resendAvailable);
+    api.on('smsSend', otpError('too_many_requests', 429, { retryAfter: 600 }));
+    get(el, '[part=secondary-button]').click();
+    const limited = 'Too many codes requested. You can request a new one in 10 minutes.';
+    await waitUntil(() => statusText(el) === limited, `said; status: ${statusText(el)}`);
+    expect(text(get(el, '#cooldown'))).to.equal(limited);
+    expect(!!el.shadowRoot!.querySelector('#error'), 'no lockout').to.be.false;
+    const field = get<OtpCodeField>(el, 'otp-code-field');
+    expect(field.disabled, 'the field stays usable').to.be.false;
+    expect(get(el, 'button[type=submit]').getAttribute('aria-disabled')).to.equal('false');
+    api.on('smsAuthenticate', smsAuthenticateResponse());
+    field.focus();
+    await sendKeys({ type: '123456' });
+    await waitUntil(() => heading(el) === en.signedIn, 'signed in');
+  });
+
+  it('moves focus to the heading, not the page, when a verify locks', async () => {
+    const api = new FakeOtpApi().on('smsSend', smsSendResponse());
+    const { el } = await setup({ member: enrolled, mode: 'step-up' }, api);
+    await codeStep(el);
+    api.on('smsAuthenticate', otpError('too_many_requests', 429, { retryAfter: 900 }));
+    await sendKeys({ type: '123456' });
+    await waitUntil(() => find(el, '#error'));
+    await focusLandsOn((a) => a?.localName === 'h2', 'the heading');
+    expect(heading(el)).to.equal(en.stepUpHeading);
+    expect(get<OtpCodeField>(el, 'otp-code-field').disabled).to.be.true;
   });
 
   describe('step-up', () => {

@@ -323,6 +323,7 @@ export class OtpSmsStepup extends OtpFlowElement {
 
   private sendPhone(event: SubmitEvent): void {
     event.preventDefault();
+    if (this.refused()) return;
     const form = event.target as HTMLFormElement;
     const input = form.elements.namedItem('phone') as HTMLInputElement;
     this.phone = input.value;
@@ -338,7 +339,7 @@ export class OtpSmsStepup extends OtpFlowElement {
 
   private retrySend(event: SubmitEvent): void {
     event.preventDefault();
-    void this.begin();
+    if (!this.refused()) void this.begin();
   }
 
   protected override renderStep() {

@@ -21,6 +21,7 @@ export const base = {
   retryIn,
   retryAvailable: 'You can try again now.',
   lockedOut: (seconds) => `Too many attempts. ${retryIn(seconds)}.`,
+  lockedUntil: (time) => `Too many attempts. Try again at ${time}.`,
 
   discoveryExpired: 'Your sign-in has expired. Continue with your email to get a new code.',
   signedIn: 'You are signed in.',

@@ -21,6 +21,10 @@ export const code = {
   resendAvailable: 'You can request a new code now.',
   codeResent: (to, time) => `New code sent to ${to} at ${time}.`,
   resendWait: (seconds) => `You can request a new code in ${seconds} s.`,
+  sendLimited: (seconds) =>
+    `Too many codes requested. You can request a new one in ${
+      seconds < 120 ? `${seconds} s` : plural(Math.ceil(seconds / 60), 'minute', 'minutes')
+    }.`,
   codeNotNewest: 'That code is not right. Only the newest code works: use the latest message.',
   edit: 'Edit',
 } satisfies Partial<OtpMessages>;

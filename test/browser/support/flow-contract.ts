@@ -144,9 +144,19 @@ export function flowContract(h: FlowHarness): void {
     it('waits out a Retry-After on its clock, counting down, then lets the member retry', async () => {
       const { api, el, events } = await atCodeStep();
       api.on(h.authenticate.method, otpError('too_many_requests', 429, { retryAfter: 2 }));
-      await sendKeys({ type: '123456' });
-      await waitUntil(() => alertText(el));
-      expect(alertText(el), 'one spoken message with the time').to.equal(en.lockedOut(2));
+      const now = Date.now;
+      // 14:04:59 + 2 s, said as the minute it ends in.
+      Date.now = () => new Date(2030, 0, 1, 14, 4, 59).getTime();
+      try {
+        await sendKeys({ type: '123456' });
+        await waitUntil(() => alertText(el));
+      } finally {
+        Date.now = now;
+      }
+      const ends = new Intl.DateTimeFormat('en', { hour: 'numeric', minute: '2-digit' }).format(
+        new Date(2030, 0, 1, 14, 6),
+      );
+      expect(alertText(el), 'one spoken message with the time').to.equal(en.lockedUntil(ends));
       expect(events.find((e) => e.type === 'otp-error')!.detail.error.retryAfter).to.equal(2);
       const countdown = get(el, '[role=alert] + [part=hint]');
       expect(countdown.hasAttribute('aria-hidden'), 'readable, not live').to.be.false;
