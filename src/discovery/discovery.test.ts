@@ -249,6 +249,21 @@ describe('otp-email-auth: discovery login', () => {
     await waitUntil(() => alertText(el));
     expect(alertText(el)).to.equal('This short name is taken. Choose another one.');
     expect(get<HTMLInputElement>(el, '#organization-name').value).to.equal('Acme');
+    const slug = get<HTMLInputElement>(el, '#organization-slug');
+    expect(slug.getAttribute('aria-invalid'), 'the slug marked').to.equal('true');
+    const description = (slug.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => text(el.shadowRoot!.getElementById(id)));
+    expect(description, 'the slug points to the error').to.include(
+      'This short name is taken. Choose another one.',
+    );
+    expect(get<HTMLInputElement>(el, '#organization-name').hasAttribute('aria-invalid')).to.be
+      .false;
+    await expect(el).to.be.accessible();
+    slug.focus();
+    await sendKeys({ type: '2' });
+    await settle(el);
+    expect(slug.hasAttribute('aria-invalid'), 'an edit clears it').to.be.false;
   });
 
   it('discovery forces the discovery login even with an organization, Escape goes back', async () => {

@@ -109,6 +109,8 @@ export interface CreateFormOptions {
   slug: string;
   nameError: boolean;
   slugError: boolean;
+  /** The server refused the slug (taken): the step's alert (`#error`) says why. */
+  slugTaken: boolean;
   busy: boolean;
   error: unknown;
   submit: TemplateResult;
@@ -156,8 +158,14 @@ export function renderCreateForm(o: CreateFormOptions): TemplateResult {
       maxlength="128"
       .value=${o.slug}
       ?readonly=${o.busy}
-      aria-invalid=${o.slugError ? 'true' : nothing}
-      aria-describedby=${o.slugError ? 'organization-slug-error' : 'organization-slug-hint'}
+      aria-invalid=${o.slugError || o.slugTaken ? 'true' : nothing}
+      aria-describedby=${
+        o.slugError
+          ? 'organization-slug-error'
+          : o.slugTaken
+            ? 'organization-slug-hint error'
+            : 'organization-slug-hint'
+      }
       @input=${o.onSlug}
     />
     ${

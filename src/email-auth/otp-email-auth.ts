@@ -154,6 +154,8 @@ export class OtpEmailAuth extends OtpFlowElement {
   /** Set when MFA continues inline in the embedded `<otp-sms-stepup>`. */
   declare private inlineMfa?: OtpMfaRequiredDetail;
   private sentTo = '';
+  /** Discovery: the server refused the slug of the new organization. */
+  private slugRefused = false;
   /** The address a lockout is about. */
   private lockedFor = '';
 
@@ -296,6 +298,8 @@ export class OtpEmailAuth extends OtpFlowElement {
       slug,
       nameError: nameBad,
       slugError: slugBad,
+      // Until an edit clears the alert that says why.
+      slugTaken: this.slugRefused && !!this.error,
       busy: this.busy,
       error: this.renderError(),
       heading: this.renderHeading(m.createOrganization),
@@ -383,6 +387,7 @@ export class OtpEmailAuth extends OtpFlowElement {
   }
 
   protected override fail(error: OtpAuthError, step: OtpStep, action: OtpAction): void {
+    this.slugRefused = step === 'create' && error.error_type.includes('slug');
     // The discovery login expired: the list can no longer work, a new code will.
     if (
       error.error_type === 'intermediate_session_not_found' &&
