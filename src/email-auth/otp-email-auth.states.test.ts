@@ -387,6 +387,9 @@ describe('otp-email-auth states', () => {
       await focusLandsOn((a) => a?.id === 'input' && !!find(el, 'otp-sms-stepup'), 'SMS code');
       const link = get(el, 'otp-sms-stepup ~ .links [part=link]');
       expect(text(link)).to.equal(en.changeEmail);
+      const stepup = get(el, 'otp-sms-stepup');
+      const labels = [...stepup.shadowRoot!.querySelectorAll('button')].map((b) => text(b));
+      expect(labels, 'its own way back, no Cancel').to.not.include(en.cancel);
       await sendKeys({ press: 'Escape' });
       await focusLandsOn((a) => a?.id === 'email', 'the email input');
       expect(find(el, 'otp-sms-stepup')).to.equal(null);

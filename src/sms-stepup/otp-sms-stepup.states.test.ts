@@ -135,6 +135,29 @@ describe('otp-sms-stepup states', () => {
     expect(get<OtpCodeField>(el, 'otp-code-field').disabled).to.be.true;
   });
 
+  describe('mfa placed by the page', () => {
+    it('cancels with Cancel or Escape and a cancelable otp-cancel', async () => {
+      const { el, events } = await setup({ member: enrolled, mfaRequired: smsSent });
+      await codeStep(el);
+      const cancel = get(el, '[part=secondary-button]:not([aria-describedby])');
+      expect(text(cancel)).to.equal(en.cancel);
+      el.addEventListener('otp-cancel', (e) => e.preventDefault(), { once: true });
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      expect(!!find(el, 'otp-code-field'), 'kept when the page prevents it').to.be.true;
+      cancel.click();
+      await focusLandsOn((a) => a?.localName === 'h2', 'the cancelled heading');
+      expect(heading(el)).to.equal(en.cancelled);
+      const sent = events.filter((e) => e.type === 'otp-cancel') as OtpCancelEvent[];
+      expect(sent.map((e) => e.detail)).to.deep.equal([
+        { step: 'code', reason: 'escape' },
+        { step: 'code', reason: 'cancel' },
+      ]);
+      expect(sent[1].cancelable && sent[1].bubbles && sent[1].composed).to.be.true;
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('step-up', () => {
     const stepUp = (api = new FakeOtpApi().on('smsSend', smsSendResponse())) =>
       setup({ member: enrolled, mode: 'step-up' }, api);

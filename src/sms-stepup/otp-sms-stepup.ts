@@ -48,12 +48,18 @@ const PHONE_ERRORS = ['invalid_phone_number', 'duplicate_member_phone_number'];
  * @fires {OtpStepUpCompleteEvent} otp-step-up-complete - `mode="step-up"`: the session now carries the SMS factor. Detail: `member`, `organization`, `member_session`.
  * @fires {OtpRestartEvent} otp-restart - The pending login or session expired and the member chose "Start again". Detail: `reason`.
  * @fires {OtpErrorEvent} otp-error - A request failed. Detail: `error` (`OtpAuthError`), `step`, `action`.
- * @fires {OtpCancelEvent} otp-cancel - `mode="step-up"`: the member pressed "Cancel" or Escape. Cancelable (`preventDefault()` keeps the member in the step); otherwise requests and timers stop and the element says it was cancelled. Detail: `step`, `reason` (`cancel` or `escape`).
+ * @fires {OtpCancelEvent} otp-cancel - The member pressed "Cancel" or Escape (step-up, and MFA placed by the page). Cancelable (`preventDefault()` keeps the member in the step); otherwise requests and timers stop and the element says it was cancelled. Detail: `step`, `reason` (`cancel` or `escape`).
  *
  * On arrival the heading and the reason ("Your organization requires a second step") are
  * announced with where the code went. The number is shown, announced and put in `otp-code-sent`
  * in one masked form (`+•••••••0123`). When the member typed the number (enrollment), "Change
  * number" and Escape on the code step go back to it.
+ *
+ * Ways out: with `mode="step-up"`, and with `mode="mfa"` when the page places the element itself
+ * (the event path: `<otp-email-auth mfa="event">`, or `otp-mfa-required` cancelled), every step
+ * has "Cancel", and Escape does the same: `otp-cancel` tells the page, which may keep the member
+ * in the step by cancelling the event. Inside `<otp-email-auth>` (MFA inline) there is no
+ * "Cancel": that element shows "Use a different email" under it instead.
  *
  * Parts and custom properties: those of every flow element (`OtpFlowElement`).
  */
@@ -271,7 +277,7 @@ export class OtpSmsStepup extends OtpFlowElement {
       this.changeNumber();
       return true;
     }
-    if (this.mode === 'step-up' && this.steps.is('send', 'phone', 'code')) {
+    if (this.cancellable && this.steps.is('send', 'phone', 'code')) {
       this.cancel(reason);
       return true;
     }
@@ -285,6 +291,15 @@ export class OtpSmsStepup extends OtpFlowElement {
     if (!this.locked) this.error = '';
     this.steps.go('phone');
     void this.focusStep();
+  }
+
+  /**
+   * "Cancel" and Escape end the step: in step-up, and in MFA unless a flow element around this one
+   * (`<otp-email-auth>`) offers its own way back.
+   */
+  private get cancellable(): boolean {
+    const root = this.getRootNode() as Partial<ShadowRoot>;
+    return this.mode === 'step-up' || !(root.host instanceof OtpFlowElement);
   }
 
   private cancel(reason: BackReason): void {
@@ -313,7 +328,7 @@ export class OtpSmsStepup extends OtpFlowElement {
         : nothing
     }
     ${
-      this.mode === 'step-up'
+      this.cancellable
         ? html`<button part="secondary-button" type="button" @click=${() => this.cancel('cancel')}>
             ${m.cancel}
           </button>`

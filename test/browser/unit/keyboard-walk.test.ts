@@ -212,7 +212,14 @@ describe('keyboard walk and announcements', () => {
     const arrival = `${en.phoneHeading}. ${en.mfaReason} ${en.phoneIntro}`;
     await waitUntil(() => spoken.length === 1, 'arrival said');
     expect(await walk(2, true)).to.deep.equal(['country', 'before']);
-    expect(await walk(4)).to.deep.equal(['country', 'tel input', en.phoneSubmit, 'after']);
+    // Placed by the page: Cancel is its way out.
+    expect(await walk(5)).to.deep.equal([
+      'country',
+      'tel input',
+      en.phoneSubmit,
+      en.cancel,
+      'after',
+    ]);
 
     const sent = held(api, 'smsSend', spoken);
     await typeInto(find(el, 'input[type=tel]')!, '5555550123');
@@ -220,8 +227,14 @@ describe('keyboard walk and announcements', () => {
     await sent(smsSendResponse({ mfa_phone_number: PHONE }));
     await onCode();
     expect(api.bodies('smsSend')).to.have.length(1);
-    expect(await walk(4)).to.deep.equal([en.codeSubmit, en.resend, en.changeNumber, 'after']);
-    await walk(4, true);
+    expect(await walk(5)).to.deep.equal([
+      en.codeSubmit,
+      en.resend,
+      en.changeNumber,
+      en.cancel,
+      'after',
+    ]);
+    await walk(5, true);
     await sendKeys({ press: 'Escape' });
     await focusLandsOn((a) => a instanceof HTMLInputElement && a.type === 'tel', 'the phone');
     expect((deepActiveElement() as HTMLInputElement).value).to.equal('5555550123');
