@@ -13,6 +13,7 @@ import {
   smsAuthenticateResponse,
 } from '../../test/browser/support/fake-api.js';
 import {
+  alertText,
   deepActiveElement,
   find,
   focusLandsOn,
@@ -58,7 +59,6 @@ const buttons = (el: OtpEmailAuth) => [
   ...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=organization]'),
 ];
 const names = (el: OtpEmailAuth) => buttons(el).map((b) => b.getAttribute('aria-label'));
-const alertText = (el: OtpEmailAuth) => text(find(el, '[part~=error][role=alert]'));
 const types = (events: CustomEvent[]) => events.map((e) => e.type);
 
 /** Email, then the code: resolves once the organizations step is shown. */

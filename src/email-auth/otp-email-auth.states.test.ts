@@ -5,37 +5,33 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../define/email-auth.js';
 import { EMAIL_STORAGE_KEY, type OtpEmailAuth } from './otp-email-auth.js';
 import type { OtpCodeField } from '../code-field/otp-code-field.js';
-import type { MfaRequired } from '../client/types.js';
 import { en } from '../i18n/en.js';
 import {
   Deferred,
   EMAIL,
-  FakeOtpApi,
-  ORG_ID,
   emailAuthenticateResponse,
+  FakeOtpApi,
   loginOrSignupResponse,
   member,
+  ORG_ID,
   otpError,
   smsAuthenticateResponse,
+  smsSent,
 } from '../../test/browser/support/fake-api.js';
 import {
+  alertText,
   deepActiveElement,
   find,
   focusLandsOn,
   get,
   record,
   settle,
+  statusText,
   text,
   trackRejections,
   typeInto,
 } from '../../test/browser/support/dom.js';
 import { FakeClock } from '../../test/browser/support/fake-clock.js';
-
-const PHONE = '+15555550123';
-const smsSent: MfaRequired = {
-  member_options: { mfa_phone_number: PHONE, totp_registration_id: '' },
-  secondary_auth_initiated: 'sms_otp',
-};
 
 async function setup(attrs: Partial<OtpEmailAuth> = {}) {
   const api = new FakeOtpApi();
@@ -55,8 +51,6 @@ const emailInput = (el: OtpEmailAuth) => get<HTMLInputElement>(el, 'input[type=e
 const codeField = (el: OtpEmailAuth) => get<OtpCodeField>(el, 'otp-code-field');
 const primary = (el: OtpEmailAuth) => get<HTMLButtonElement>(el, 'form > [part=button]');
 const resend = (el: OtpEmailAuth) => get<HTMLButtonElement>(el, '[part=secondary-button]');
-const alertText = (el: OtpEmailAuth) => text(find(el, '[part~=error][role=alert]'));
-const statusText = (el: OtpEmailAuth) => text(get(el, '[role=status]'));
 const sentTo = (el: OtpEmailAuth) => text(get(el, '#sent-to'));
 
 const atTime = (hour: number, minute: number, second = 0) =>

@@ -22,12 +22,14 @@ import {
   smsSendResponse,
 } from '../../test/browser/support/fake-api.js';
 import {
+  alertText,
   deepActiveElement,
   find,
   focusLandsOn,
   get,
   record,
   settle,
+  statusText,
   text,
   trackRejections,
   typeInto,
@@ -54,9 +56,6 @@ async function setup(api = new FakeOtpApi(), attrs: Partial<OtpEmailAuth> = {}) 
 const emailInput = (el: OtpEmailAuth) => get<HTMLInputElement>(el, 'input[type=email]');
 const codeField = (el: OtpEmailAuth) => get<OtpCodeField>(el, 'otp-code-field');
 const submit = (el: OtpEmailAuth) => get<HTMLButtonElement>(el, 'button[type=submit]');
-const alertText = (el: Element & { shadowRoot: ShadowRoot | null }) =>
-  text(find(el, '[part~=error][role=alert]'));
-const statusText = (el: OtpEmailAuth) => text(get(el, '[role=status]'));
 
 /** Types the email and presses Enter; resolves once the code step is shown. */
 async function toCodeStep(el: OtpEmailAuth, api: FakeOtpApi, email = EMAIL) {

@@ -5,37 +5,33 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../define/sms-stepup.js';
 import type { OtpSmsStepup } from './otp-sms-stepup.js';
 import type { OtpCancelEvent } from '../events/otp-cancel.js';
-import type { MfaRequired } from '../client/types.js';
 import { en } from '../i18n/en.js';
 import type { OtpCodeField } from '../code-field/otp-code-field.js';
 import {
+  enrolled,
   FakeOtpApi,
+  MASKED,
   member,
+  notSent,
   organization,
   otpError,
   smsAuthenticateResponse,
   smsSendResponse,
+  smsSent,
 } from '../../test/browser/support/fake-api.js';
 import {
   find,
   focusLandsOn,
   get,
+  heading,
   record,
   settle,
+  statusText,
   text,
   trackRejections,
   typeInto,
 } from '../../test/browser/support/dom.js';
 import { FakeClock } from '../../test/browser/support/fake-clock.js';
-
-const PHONE = '+15555550123';
-const MASKED = '+•••••••0123';
-const enrolled = member({ mfa_phone_number: PHONE, mfa_phone_number_verified: true });
-const smsSent: MfaRequired = {
-  member_options: { mfa_phone_number: PHONE, totp_registration_id: '' },
-  secondary_auth_initiated: 'sms_otp',
-};
-const notSent: MfaRequired = { member_options: null, secondary_auth_initiated: null };
 
 async function setup(props: Partial<OtpSmsStepup>, api = new FakeOtpApi()) {
   const el = document.createElement('otp-sms-stepup');
@@ -47,8 +43,6 @@ async function setup(props: Partial<OtpSmsStepup>, api = new FakeOtpApi()) {
   return { el, api, events };
 }
 
-const statusText = (el: OtpSmsStepup) => text(get(el, '[role=status]'));
-const heading = (el: OtpSmsStepup) => text(get(el, '[part=heading]'));
 const phoneInput = (el: OtpSmsStepup) => get<HTMLInputElement>(el, 'input[type=tel]');
 const codeStep = (el: OtpSmsStepup) =>
   focusLandsOn((a) => a?.id === 'input' && !!find(el, 'otp-code-field'), 'the code input');

@@ -5,30 +5,36 @@ import type { OtpSmsStepup } from './otp-sms-stepup.js';
 import type { OtpCodeField } from '../code-field/otp-code-field.js';
 import type { Member, MfaRequired } from '../client/types.js';
 import {
+  enrolled,
   FakeOtpApi,
-  MEMBER_ID,
-  ORG_ID,
+  MASKED,
   member,
+  MEMBER_ID,
   memberSession,
+  notSent,
+  ORG_ID,
   organization,
   otpError,
+  PHONE,
   smsAuthenticateResponse,
   smsSendResponse,
+  smsSent,
 } from '../../test/browser/support/fake-api.js';
 import {
+  alertText,
   find,
   focusLandsOn,
   get,
+  heading,
   record,
   settle,
+  statusText,
   text,
   trackRejections,
   typeInto,
 } from '../../test/browser/support/dom.js';
 import { FakeClock } from '../../test/browser/support/fake-clock.js';
 
-const PHONE = '+15555550123';
-const MASKED = '+•••••••0123';
 const EVENTS = [
   'otp-code-sent',
   'otp-session-created',
@@ -36,13 +42,6 @@ const EVENTS = [
   'otp-restart',
   'otp-error',
 ];
-
-const enrolled = member({ mfa_phone_number: PHONE, mfa_phone_number_verified: true });
-const smsSent: MfaRequired = {
-  member_options: { mfa_phone_number: PHONE, totp_registration_id: '' },
-  secondary_auth_initiated: 'sms_otp',
-};
-const notSent: MfaRequired = { member_options: null, secondary_auth_initiated: null };
 
 interface Setup {
   member?: Member;
@@ -62,9 +61,6 @@ async function setup({ member: m, mfaRequired, api = new FakeOtpApi(), props = {
 }
 
 const codeField = (el: OtpSmsStepup) => get<OtpCodeField>(el, 'otp-code-field');
-const heading = (el: OtpSmsStepup) => text(get(el, '[part=heading]'));
-const alertText = (el: OtpSmsStepup) => text(find(el, '[part~=error][role=alert]'));
-const statusText = (el: OtpSmsStepup) => text(get(el, '[role=status]'));
 const phoneInput = (el: OtpSmsStepup) => get<HTMLInputElement>(el, 'input[type=tel]');
 const country = (el: OtpSmsStepup) => get<HTMLSelectElement>(el, 'select');
 const codeStep = (el: OtpSmsStepup) =>

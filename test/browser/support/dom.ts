@@ -27,6 +27,13 @@ export async function waitUntilFound<T extends HTMLElement>(root: ParentNode, se
 
 export const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** What the element's alert says ('' when it shows none). */
+export const alertText = (host: Host) => text(find(host, '[part~=error][role=alert]'));
+/** What the element's live status region says. */
+export const statusText = (host: Host) => text(get(host, '[role=status]'));
+/** The step's heading. */
+export const heading = (host: Host) => text(get(host, '[part=heading]'));
+
 /** The element that has focus, looking through shadow roots. */
 export function deepActiveElement(): Element | null {
   let active = document.activeElement;

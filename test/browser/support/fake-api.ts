@@ -151,6 +151,19 @@ export function member(extra: Partial<Member> = {}): Member {
   };
 }
 
+/** A member's verified MFA phone, and how the elements show it. */
+export const PHONE = '+15555550123';
+export const MASKED = '+•••••••0123';
+/** A member with that phone enrolled. */
+export const enrolled = member({ mfa_phone_number: PHONE, mfa_phone_number_verified: true });
+/** MFA required after the email code, the SMS already sent to the enrolled phone. */
+export const smsSent: MfaRequired = {
+  member_options: { mfa_phone_number: PHONE, totp_registration_id: '' },
+  secondary_auth_initiated: 'sms_otp',
+};
+/** MFA required, nothing sent yet. */
+export const notSent: MfaRequired = { member_options: null, secondary_auth_initiated: null };
+
 export function organization(extra: Partial<Organization> = {}): Organization {
   return {
     organization_id: ORG_ID,

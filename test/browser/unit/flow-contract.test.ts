@@ -4,14 +4,14 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/email-auth.js';
 import '../../../src/define/provider.js';
 import '../../../src/define/sms-stepup.js';
-import type { MfaRequired } from '../../../src/client/types.js';
 import {
   EMAIL,
   emailAuthenticateResponse,
   loginOrSignupResponse,
-  member,
-  organization,
+  notSent,
   ORG_ID,
+  organization,
+  enrolled,
   smsAuthenticateResponse,
   smsSendResponse,
 } from '../support/fake-api.js';
@@ -41,9 +41,6 @@ flowContract({
   authenticate: { method: 'emailAuthenticate', answer: () => emailAuthenticateResponse() },
 });
 
-const PHONE = '+15555550123';
-const notSent: MfaRequired = { member_options: null, secondary_auth_initiated: null };
-
 flowContract({
   tag: 'otp-sms-stepup',
   first: { method: 'smsSend', answer: () => smsSendResponse() },
@@ -51,7 +48,7 @@ flowContract({
     api.on('smsSend', answer);
     const el = Object.assign(document.createElement('otp-sms-stepup'), own, {
       client: api,
-      member: member({ mfa_phone_number: PHONE, mfa_phone_number_verified: true }),
+      member: enrolled,
       organization: organization(),
       mfaRequired: notSent,
     });

@@ -10,14 +10,18 @@ import { en } from '../../../src/i18n/en.js';
 import {
   Deferred,
   EMAIL,
-  FakeOtpApi,
-  ORG_ID,
   emailAuthenticateResponse,
+  enrolled,
+  FakeOtpApi,
   loginOrSignupResponse,
+  MASKED,
   member,
+  ORG_ID,
   organization,
+  PHONE,
   smsAuthenticateResponse,
   smsSendResponse,
+  smsSent,
 } from '../support/fake-api.js';
 import {
   deepActiveElement,
@@ -29,14 +33,7 @@ import {
 } from '../support/dom.js';
 import { FakeClock } from '../support/fake-clock.js';
 
-const PHONE = '+15555550123';
-const MASKED = '+•••••••0123';
-const smsSent: MfaRequired = {
-  member_options: { mfa_phone_number: PHONE, totp_registration_id: '' },
-  secondary_auth_initiated: 'sms_otp',
-};
 const noPhone: MfaRequired = { member_options: null, secondary_auth_initiated: null };
-const enrolled = member({ mfa_phone_number: PHONE, mfa_phone_number_verified: true });
 
 type Flow = HTMLElement & { updateComplete: Promise<unknown> };
 
