@@ -1,8 +1,9 @@
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { OtpCodeCompleteEvent } from '../events/otp-code-complete.js';
 import '../define/code-field.js';
 import type { OtpCodeField } from './otp-code-field.js';
+import { waitUntil } from '../../test/browser/support/dom.js';
 
 const inputOf = (el: OtpCodeField) => el.shadowRoot!.querySelector('input')!;
 const part = (el: OtpCodeField, name: string) =>

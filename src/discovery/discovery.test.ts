@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define/email-auth.js';
 import type { OtpEmailAuth } from '../email-auth/otp-email-auth.js';
@@ -23,6 +23,7 @@ import {
   text,
   trackRejections,
   typeInto,
+  waitUntil,
 } from '../../test/browser/support/dom.js';
 import { checked, emptyOrganization, withName, withSlug } from './new-organization.js';
 import { isSlug, slugFrom } from './slug.js';

@@ -1,6 +1,6 @@
 // The states a member meets in <otp-email-auth> (issue 9): busy, lockout, resend, expiry, ways
 // back, reload, look. Countdowns run on a FakeClock; each test asserts what is seen and heard.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define/email-auth.js';
 import { EMAIL_STORAGE_KEY, type OtpEmailAuth } from './otp-email-auth.js';
@@ -30,6 +30,7 @@ import {
   text,
   trackRejections,
   typeInto,
+  waitUntil,
 } from '../../test/browser/support/dom.js';
 import { FakeClock } from '../../test/browser/support/fake-clock.js';
 

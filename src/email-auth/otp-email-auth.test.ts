@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define/email-auth.js';
 import '../define/provider.js';
@@ -33,6 +33,7 @@ import {
   text,
   trackRejections,
   typeInto,
+  waitUntil,
 } from '../../test/browser/support/dom.js';
 import { FakeClock } from '../../test/browser/support/fake-clock.js';
 

@@ -1,6 +1,6 @@
 // The states a member meets in <otp-sms-stepup> (issue 9): arrival, one masked phone, change
 // number, step-up cancel, Escape, forced colours. Each test asserts what is seen and heard.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../define/sms-stepup.js';
 import type { OtpSmsStepup } from './otp-sms-stepup.js';
@@ -30,6 +30,7 @@ import {
   text,
   trackRejections,
   typeInto,
+  waitUntil,
 } from '../../test/browser/support/dom.js';
 import { FakeClock } from '../../test/browser/support/fake-clock.js';
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define/sms-stepup.js';
 import type { OtpSmsStepup } from './otp-sms-stepup.js';
@@ -32,6 +32,7 @@ import {
   text,
   trackRejections,
   typeInto,
+  waitUntil,
 } from '../../test/browser/support/dom.js';
 import { FakeClock } from '../../test/browser/support/fake-clock.js';
 

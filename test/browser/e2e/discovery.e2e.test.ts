@@ -1,10 +1,10 @@
 // The discovery login end to end: <otp-email-auth> without an organization, through the demo's
 // real gateway and emulator (the test server serves createDemoApp), in every engine.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/index.js';
 import { createOtpClient, type OtpEmailAuth } from '../../../src/index.js';
-import { find, text, typeInto, waitUntilFound } from '../support/dom.js';
+import { find, text, typeInto, waitUntil, waitUntilFound } from '../support/dom.js';
 import {
   cleanUp,
   CODE_INPUT,

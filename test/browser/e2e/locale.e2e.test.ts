@@ -1,7 +1,7 @@
 // A login on pages in other languages, through the gateway to the emulator: every request carries
 // only a locale Stytch accepts at that endpoint, so none is refused, and each step speaks the page's
 // language.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import '../../../src/index.js';
 import type { OtpEmailAuth } from '../../../src/index.js';
 import { deDE } from '../../../src/i18n/de-DE.js';
@@ -19,6 +19,7 @@ import {
   submitEmail,
   submitPhone,
 } from './support.js';
+import { waitUntil } from '../support/dom.js';
 
 const heading = (root: Element) =>
   root.shadowRoot!.querySelector('[part=heading]')?.textContent?.trim();

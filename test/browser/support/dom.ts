@@ -1,5 +1,5 @@
 // DOM helpers for unit and end-to-end tests: shadow queries, typing, focus, events, rejections.
-import { aTimeout, expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil as waitUntilWithin } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { deepQuery } from './deep-query.js';
 
@@ -16,6 +16,18 @@ export function get<T extends Element = HTMLElement>(host: Host, selector: strin
   const el = find<T>(host, selector);
   if (!el) throw new Error(`no ${selector} in ${host.localName}`);
   return el;
+}
+
+/**
+ * `waitUntil` with a hang guard instead of open-wc's one second: under CI load a file's first test waits for the
+ * dev server to transform the parts the element loads lazily, and a busy browser may take seconds to run a timer.
+ */
+export function waitUntil(
+  predicate: () => unknown,
+  message?: string,
+  options: { interval?: number; timeout?: number } = {},
+): Promise<void> {
+  return waitUntilWithin(predicate, message, { timeout: 10_000, ...options });
 }
 
 /** Waits until `selector` is found under `root` (through shadow roots). */

@@ -1,7 +1,7 @@
 // What every flow element inherits from OtpFlowElement, asserted the same way against each one:
 // one request at a time, abort, stale answers, errors, Retry-After, resend cooldown, code expiry,
 // locale and configuration. Countdowns run on a FakeClock the test moves.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { OtpApi } from '../../../src/client/types.js';
 import type { OtpCodeField } from '../../../src/code-field/otp-code-field.js';
@@ -10,7 +10,16 @@ import { registerLocale } from '../../../src/i18n/locales.js';
 import type { OtpFlowElement } from '../../../src/internal/otp-flow-element.js';
 import { Deferred, FakeOtpApi, otpError } from './fake-api.js';
 import { FakeClock } from './fake-clock.js';
-import { find, focusLandsOn, get, record, settle, text, trackRejections } from './dom.js';
+import {
+  find,
+  focusLandsOn,
+  get,
+  record,
+  settle,
+  text,
+  trackRejections,
+  waitUntil,
+} from './dom.js';
 
 export type Props = Partial<Pick<OtpFlowElement, 'resendCooldown' | 'locale' | 'messages'>>;
 

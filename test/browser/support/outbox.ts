@@ -1,6 +1,7 @@
 // The emulator's outbox (behind the test server at /__dev/outbox): the codes it "sent".
-import { waitUntil } from '@open-wc/testing';
+
 import type { OutboxMessage } from '../../../server/src/emulator/types.js';
+import { waitUntil } from './dom.js';
 
 export async function outbox(): Promise<OutboxMessage[]> {
   const response = await fetch('/__dev/outbox', { headers: { accept: 'application/json' } });

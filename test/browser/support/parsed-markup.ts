@@ -1,8 +1,8 @@
 // Markup in the page before any element is defined, as a page with a <script type="module"> has.
-import { waitUntil } from '@open-wc/testing';
+
 import { sendKeys } from '@web/test-runner-commands';
 import { EMAIL, FakeOtpApi, loginOrSignupResponse } from './fake-api.js';
-import { get, typeInto } from './dom.js';
+import { get, typeInto, waitUntil } from './dom.js';
 
 export const PROVIDER_ORG = 'organization-from-provider';
 

@@ -3,10 +3,11 @@
 // a server error_message made of markup at both steps, and not one `securitypolicyviolation`.
 // The page is an iframe (csp-page.html) with the policy in a <meta>, which all three engines honour
 // and which leaves the test runner's own page alone.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { CspHarness } from './csp-page.js';
 import type { FakeOtpApi } from '../support/fake-api.js';
 import { deepQuery } from '../support/deep-query.js';
+import { waitUntil } from '../support/dom.js';
 
 const MARKUP = '<img src=x onerror=alert(1)>';
 

@@ -1,5 +1,5 @@
 // The shared flow contract (support/flow-contract.ts) against each flow element.
-import { waitUntil } from '@open-wc/testing';
+
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/email-auth.js';
 import '../../../src/define/provider.js';
@@ -15,7 +15,7 @@ import {
   smsAuthenticateResponse,
   smsSendResponse,
 } from '../support/fake-api.js';
-import { get, typeInto } from '../support/dom.js';
+import { get, typeInto, waitUntil } from '../support/dom.js';
 import { flowContract } from '../support/flow-contract.js';
 
 flowContract({

@@ -1,7 +1,7 @@
 // Each flow walked with the keyboard alone (issue 9): the Tab order of every step, Enter to
 // submit, Escape to go back, and what a screen reader says along the way — the live regions'
 // text over time (polite status and alerts, the inline SMS step's included), in order.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/email-auth.js';
 import '../../../src/define/sms-stepup.js';
@@ -30,6 +30,7 @@ import {
   text,
   trackRejections,
   typeInto,
+  waitUntil,
 } from '../support/dom.js';
 import { FakeClock } from '../support/fake-clock.js';
 

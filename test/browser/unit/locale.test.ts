@@ -1,6 +1,6 @@
 // Locales as a page chooses them: by the element's `locale`, by its provider's, by the nearest
 // `lang`; catalogs arriving after the element rendered; the locale sent to Stytch; RTL pages.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define/email-auth.js';
 import '../../../src/define/provider.js';
@@ -36,6 +36,7 @@ import {
   text,
   trackRejections,
   typeInto,
+  waitUntil,
 } from '../support/dom.js';
 
 type Host = Element & { shadowRoot: ShadowRoot | null; updateComplete: Promise<unknown> };
