@@ -1,10 +1,8 @@
 import { css } from 'lit';
-import { organizationListStyles } from '../discovery/organization-list.styles.js';
 import { flowStyles } from '../internal/styles.js';
 
 export const styles = [
   flowStyles,
-  organizationListStyles,
   css`
     /* Inline MFA sits inside this element's own box: no second frame. */
     otp-sms-stepup::part(base) {

@@ -1,18 +1,14 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
 import type {
-  DiscoveredOrganization,
   EmailAuthenticateRequest,
   EmailLoginOrSignupRequest,
   ExchangeResponse,
 } from '../client/types.js';
-import type { NewOrganization } from '../discovery/new-organization.js';
+import type { DiscoveryStep } from '../discovery/discovery-step.js';
 import type { OtpAction, OtpStep } from '../events/otp-error.js';
-import { OtpOrganizationCreatedEvent } from '../events/otp-organization-created.js';
-import { OtpOrganizationSelectedEvent } from '../events/otp-organization-selected.js';
-import { OtpOrganizationsDiscoveredEvent } from '../events/otp-organizations-discovered.js';
 import { OtpMfaRequiredEvent, type OtpMfaRequiredDetail } from '../events/otp-mfa-required.js';
-import { EMAIL_LOCALES, SMS_LOCALES } from '../i18n/locales.js';
+import { EMAIL_LOCALES } from '../i18n/locales.js';
 import { lazy } from '../internal/lazy.js';
 import { OtpFlowElement, type BackReason } from '../internal/otp-flow-element.js';
 import { StepMachine } from '../internal/step-machine.js';
@@ -21,13 +17,11 @@ import { styles } from './otp-email-auth.styles.js';
 /** Stytch's default lifetime of an email code, in minutes. */
 const DEFAULT_CODE_MINUTES = 10;
 
-type DiscoveryViews = typeof import('../discovery/organization-list.js');
-
 /**
- * The discovery views (organization list, create form) are a chunk of their own: loaded once a
+ * The discovery steps (organization list, create form) are a chunk of their own: loaded once a
  * discovery code is on its way, so a page that signs in to a known organization never loads them.
  */
-const loadDiscoveryViews = lazy(() => import('../discovery/organization-list.js'));
+const loadDiscoveryStep = lazy(() => import('../discovery/discovery-step.js'));
 
 /**
  * `<otp-sms-stepup>` (registered only if the name is free), a chunk of its own in bundles: loaded
@@ -107,10 +101,6 @@ export class OtpEmailAuth extends OtpFlowElement {
     discovery: { type: Boolean },
     autoSelect: { attribute: 'auto-select', type: Boolean },
     allowCreate: { attribute: 'allow-create', type: Boolean },
-    organizations: { state: true },
-    hostPicks: { state: true },
-    picking: { state: true },
-    newOrg: { state: true },
     emailInvalid: { state: true },
     inlineMfa: { state: true },
   };
@@ -142,20 +132,12 @@ export class OtpEmailAuth extends OtpFlowElement {
     },
     'email',
   );
-  /** Discovery: the organizations found for the proven email. */
-  private organizations: DiscoveredOrganization[] = [];
-  /** Discovery: the host cancelled `otp-organizations-discovered` and shows its own picker. */
-  private hostPicks = false;
-  declare private picking?: string;
-  declare private newOrg?: NewOrganization;
-  /** Discovery: the organization list and create form, once loaded. */
-  private views?: DiscoveryViews;
+  /** Discovery: the organizations found and the create form, once loaded (`loadDiscovery()`). */
+  private discoveryStep?: DiscoveryStep;
   private emailInvalid = false;
   /** Set when MFA continues inline in the embedded `<otp-sms-stepup>`. */
   declare private inlineMfa?: OtpMfaRequiredDetail;
   private sentTo = '';
-  /** Discovery: the server refused the slug of the new organization. */
-  private slugRefused = false;
   /** The address a lockout is about. */
   private lockedFor = '';
 
@@ -228,9 +210,8 @@ export class OtpEmailAuth extends OtpFlowElement {
           </button>`,
         });
       case 'organizations':
-        return this.views && this.renderOrganizations(this.views);
       case 'create':
-        return this.views && this.renderCreate(this.views);
+        return this.discoveryStep?.render(this.steps.current);
       case 'mfa':
         // Configuration (organization, client, locale, messages, clock…) reaches it by context.
         // An error here: <otp-sms-stepup> could not be loaded.
@@ -264,75 +245,6 @@ export class OtpEmailAuth extends OtpFlowElement {
     return this.discovery || !this.orgId;
   }
 
-  private renderOrganizations({ renderOrganizationsStep }: DiscoveryViews) {
-    const m = this.msg;
-    return renderOrganizationsStep({
-      organizations: this.organizations,
-      msg: m,
-      pending: this.picking,
-      blocked: this.requests.blocked,
-      busy: this.busy,
-      select: (id) => void this.selectOrganization(id),
-      label: (text, busy) => this.renderLabel(text, busy, m.busy),
-      heading: this.renderHeading(m.organizationsHeading, true),
-      email: this.sentTo,
-      error: this.renderError(),
-      ownPicker: this.hostPicks,
-      create: this.allowCreate ? () => this.openCreate() : undefined,
-      changeEmail: () => this.restart(),
-    });
-  }
-
-  private renderCreate({
-    renderCreateForm,
-    emptyOrganization,
-    withName,
-    withSlug,
-  }: DiscoveryViews) {
-    const m = this.msg;
-    const form = this.newOrg ?? emptyOrganization();
-    const { name, slug, nameBad, slugBad } = form;
-    return renderCreateForm({
-      msg: m,
-      name,
-      slug,
-      nameError: nameBad,
-      slugError: slugBad,
-      // Until an edit clears the alert that says why.
-      slugTaken: this.slugRefused && !!this.error,
-      busy: this.busy,
-      error: this.renderError(),
-      heading: this.renderHeading(m.createOrganization),
-      submit: this.renderSubmit(m.createSubmit, m.busy),
-      onSubmit: (event) => void this.createOrganization(event),
-      onName: (event) => {
-        this.newOrg = withName(this.newOrg ?? form, (event.target as HTMLInputElement).value);
-        this.clearError();
-      },
-      onSlug: (event) => {
-        this.newOrg = withSlug(this.newOrg ?? form, (event.target as HTMLInputElement).value);
-        this.clearError();
-      },
-      back: html`<button part="link" type="button" @click=${this.closeCreate}>
-        ${m.backToOrganizations}
-      </button>`,
-    });
-  }
-
-  private openCreate(): void {
-    if (this.requests.blocked) return;
-    this.steps.go('create');
-    this.error = '';
-    void this.focusStep();
-  }
-
-  private closeCreate(): void {
-    this.requests.abort();
-    if (!this.locked) this.error = '';
-    this.steps.go('organizations');
-    void this.focusStep();
-  }
-
   /**
    * Discovery: signs in to one of the organizations found (joining it when the membership is an
    * invite or the email domain), or continues to MFA. For a host that cancelled
@@ -342,61 +254,35 @@ export class OtpEmailAuth extends OtpFlowElement {
    * @throws {RangeError} when `organizationId` is not one of the organizations found.
    */
   async selectOrganization(organizationId: string): Promise<void> {
-    if (!this.steps.is('organizations', 'create') || this.requests.blocked) return;
-    const found = this.organizations.find((o) => o.organization.organization_id === organizationId);
-    if (!found) {
-      throw new RangeError(
-        `selectOrganization: ${organizationId} is not one of the organizations found`,
-      );
-    }
-    const { organization, membership } = found;
-    this.emit(new OtpOrganizationSelectedEvent({ organization, membership }));
-    this.picking = organizationId;
-    const body = {
-      organization_id: organizationId,
-      ...this.sessionLength,
-      ...this.localeFor(SMS_LOCALES),
-    };
-    const res = await this.request('organizations', 'organization-select', (api, signal) =>
-      api.exchangeIntermediateSession(body, { signal }),
-    );
-    this.picking = undefined;
-    if (res) this.finish(res);
+    return this.discoveryStep?.select(organizationId);
   }
 
-  private async createOrganization(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    if (this.requests.blocked) return;
-    const views = this.views!;
-    this.newOrg = views.checked(this.newOrg ?? views.emptyOrganization());
-    const { name, slug, nameBad, slugBad } = this.newOrg;
-    if (nameBad || slugBad) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-      return;
-    }
-    const body = { organization_name: name.trim(), organization_slug: slug, ...this.sessionLength };
-    const res = await this.request('create', 'organization-create', (api, signal) =>
-      api.createOrganizationViaDiscovery(body, { signal }),
-    );
-    if (!res) return;
-    this.emit(
-      new OtpOrganizationCreatedEvent({ organization: res.organization, member: res.member }),
-    );
-    this.finish(res);
+  /** Discovery: the steps after the code, loaded and attached to this element on first use. */
+  private async loadDiscovery(): Promise<DiscoveryStep> {
+    const { DiscoveryStep } = await loadDiscoveryStep();
+    return (this.discoveryStep ??= new DiscoveryStep(this, {
+      steps: this.steps,
+      requests: this.requests,
+      msg: () => this.msg,
+      request: (step, action, call) => this.request(step, action, call),
+      sessionLength: () => this.sessionLength,
+      localeFor: (supported) => this.localeFor(supported),
+      finish: (res) => this.finish(res),
+      restart: () => this.restart(),
+      alert: (text) => (this.error = text),
+      edited: () => this.clearError(),
+      focusStep: () => this.focusStep(),
+      heading: (text, focusable) => this.renderHeading(text, focusable),
+      label: (text, busy) => this.renderLabel(text, busy, this.msg.busy),
+      submit: (label) => this.renderSubmit(label, this.msg.busy),
+      error: () => this.renderError(),
+      allowCreate: () => this.allowCreate,
+      autoSelect: () => this.autoSelect,
+    }));
   }
 
   protected override fail(error: OtpAuthError, step: OtpStep, action: OtpAction): void {
-    this.slugRefused = step === 'create' && error.error_type.includes('slug');
-    // The discovery login expired: the list can no longer work, a new code will.
-    if (
-      error.error_type === 'intermediate_session_not_found' &&
-      this.steps.is('organizations', 'create')
-    ) {
-      this.restart();
-      this.error = this.msg.discoveryExpired;
-      return;
-    }
+    if (this.discoveryStep?.failed(error, step)) return;
     super.fail(error, step, action);
     if (this.locked) this.lockedFor = step === 'email' ? this.email : this.sentTo;
   }
@@ -474,7 +360,7 @@ export class OtpEmailAuth extends OtpFlowElement {
     );
     if (!res) return;
     // Fetched while the member reads the email; a failure here is retried with the code.
-    loadDiscoveryViews().catch(() => {});
+    loadDiscoveryStep().catch(() => {});
     this.sentTo = email;
     this.remember(email);
     this.steps.go('code');
@@ -489,23 +375,13 @@ export class OtpEmailAuth extends OtpFlowElement {
   private async discover(code: string): Promise<void> {
     const body = { email_address: this.sentTo, code };
     const res = await this.request('code', 'discovery-authenticate', async (api, signal) => {
-      // Before the code is spent: if the views cannot load, the code still works on a retry.
-      this.views ??= await loadDiscoveryViews();
+      // Before the code is spent: if the steps cannot load, the code still works on a retry.
+      await this.loadDiscovery();
       return api.discoveryAuthenticate(body, { signal });
     });
     if (!res) return;
     this.stopTimers();
-    const organizations = res.discovered_organizations;
-    this.organizations = organizations;
-    this.newOrg = undefined;
-    const detail = { emailAddress: this.sentTo, organizations };
-    this.hostPicks = !this.emit(new OtpOrganizationsDiscoveredEvent(detail));
-    this.steps.go('organizations');
-    const [only] = organizations;
-    if (this.autoSelect && !this.hostPicks && only && organizations.length === 1) {
-      return this.selectOrganization(only.organization.organization_id);
-    }
-    void this.focusStep();
+    return this.discoveryStep!.found(res, this.sentTo);
   }
 
   protected override async authenticate(code: string): Promise<void> {
@@ -571,8 +447,8 @@ export class OtpEmailAuth extends OtpFlowElement {
   }
 
   protected override back(_reason: BackReason): boolean {
-    if (this.steps.is('create')) this.closeCreate();
-    else if (this.steps.is('code', 'mfa', 'organizations')) this.restart();
+    if (this.steps.is('organizations', 'create')) this.discoveryStep!.back();
+    else if (this.steps.is('code', 'mfa')) this.restart();
     else return false;
     return true;
   }
@@ -583,8 +459,7 @@ export class OtpEmailAuth extends OtpFlowElement {
     this.stopTimers();
     if (!this.locked) this.error = '';
     this.inlineMfa = undefined;
-    this.picking = undefined;
-    this.hostPicks = false;
+    this.discoveryStep?.reset();
     this.steps.go('email');
     void this.focusStep();
   }

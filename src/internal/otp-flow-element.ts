@@ -10,8 +10,7 @@ import { ContextConsumer, ContextProvider } from '@lit/context';
 import { createOtpClient } from '../client/otp-client.js';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
 import type { Member, MemberSession, OtpApi, Organization } from '../client/types.js';
-import type { OtpCodeField } from '../code-field/otp-code-field.js';
-import { OtpCodeSentEvent, type OtpCodeSentDetail } from '../events/otp-code-sent.js';
+import type { OtpCodeSentDetail } from '../events/otp-code-sent.js';
 import type { OtpAction, OtpStep } from '../events/otp-error.js';
 import { OtpSessionCreatedEvent } from '../events/otp-session-created.js';
 import { matchLocale } from '../i18n/locales.js';
@@ -24,30 +23,19 @@ import {
   sameConfig,
   type OtpConfig,
 } from './context.js';
-import { Countdown } from './countdown.js';
+import type { CodeStep } from './code-step.js';
 import { lazy } from './lazy.js';
 import { LocalizeController } from './localize-controller.js';
 import { OtpConfigElement } from './otp-config-element.js';
 import { RequestController } from './request-controller.js';
 import { flowStyles } from './styles.js';
 
-export const CODE_LENGTH = 6;
-
-type CodeStep = typeof import('./code-step.js');
-let codeStep: CodeStep | undefined;
-
 /**
- * The code step's template and `<otp-code-field>` (registered only if the name is free). The flow
- * elements load it while the first code is on its way, so it is there when the code step shows.
+ * The code step (its controller and template) and `<otp-code-field>` (registered only if the name
+ * is free). The flow elements load it while the first code is on its way, so it is there when the
+ * code step shows.
  */
-export const loadCodeStep = lazy(() => import('./code-step.js').then((m) => (codeStep = m)));
-
-const DEFAULT_RESEND_COOLDOWN = 30;
-
-// A wrong code: clear it and put the caret back.
-const WRONG_CODE = ['otp_code_not_found', 'invalid_code'];
-// The code can no longer work (expired or used): only a new one helps.
-const DEAD_CODE = 'unable_to_auth_otp_code';
+export const loadCodeStep = lazy(() => import('./code-step.js'));
 
 type Heading = (text: string, tabindex: string | typeof nothing, focus: boolean) => TemplateResult;
 // One template per level, as a tag name cannot be a binding (lit/static-html costs more than these).
@@ -73,9 +61,9 @@ export type BackReason = 'escape' | 'cancel';
  * What every OTP flow element shares. Configuration resolves one way (own property, else the
  * nearest provider, else the default) and is provided to what the element embeds. The work is
  * done by controllers: `RequestController` (one request in flight, abort, stale answers,
- * `Retry-After`, `otp-error`), `LocalizeController` (catalog, overrides, `lang`), `Countdown`s on
- * an injectable clock (resend cooldown, code expiry). Subclasses keep their steps in a
- * `StepMachine`; the code-entry step, shared by email and SMS, is rendered here.
+ * `Retry-After`, `otp-error`), `LocalizeController` (catalog, overrides, `lang`), and `CodeStep`
+ * (the code-entry step shared by email and SMS, with its expiry and resend `Countdown`s on an
+ * injectable clock), loaded with the code field. Subclasses keep their steps in a `StepMachine`.
  *
  * @csspart base - The wrapper of the whole element.
  * @csspart form - Each step's form.
@@ -109,11 +97,7 @@ export abstract class OtpFlowElement extends OtpConfigElement {
   static override properties: PropertyDeclarations = {
     inherited: { state: true },
     error: { state: true },
-    codeError: { state: true },
     status: { state: true },
-    expired: { state: true },
-    resentAt: { state: true },
-    cooldownExplained: { state: true },
     answeredOrgName: { state: true },
   };
 
@@ -125,15 +109,9 @@ export abstract class OtpFlowElement extends OtpConfigElement {
 
   /** Error about the request or the step, shown in the step's alert. */
   protected error = '';
-  /** Error about the typed code, shown by the code field (which marks itself invalid). */
-  protected codeError = '';
   private status = '';
-  /** The code ran out (its lifetime or the server said so): resend is the primary action. */
-  protected expired = false;
-  /** Local time of day of the last resend, shown and spoken; empty before any resend. */
-  private resentAt = '';
-  /** The dimmed resend was pressed: its hint says why it waits. */
-  private cooldownExplained = false;
+  /** The code step, once loaded (`loadCode()`). */
+  private code?: CodeStep;
   /** Organization name from the last answer that carried one. */
   declare protected answeredOrgName?: string;
   private ownClient?: [string, OtpApi];
@@ -162,29 +140,10 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     onRetryEnd: () => {
       this.error = '';
       // One announcement: the expired code's alert, or that the step works again.
-      if (this.expired) this.codeError = this.msg.codeExpired;
-      else this.announce(this.msg.retryAvailable);
+      if (!this.code?.unlocked()) this.announce(this.msg.retryAvailable);
       if (!this.matches(':focus-within')) void this.focusStep();
     },
   });
-
-  protected readonly cooldown = new Countdown(
-    this,
-    () => this.clockNow,
-    () => {
-      this.sendsLimited = false;
-      this.announce(this.msg.resendAvailable);
-    },
-  );
-  protected readonly expiry = new Countdown(
-    this,
-    () => this.clockNow,
-    () => this.expire(),
-  );
-  /** The last code sent was a resend: a wrong code may be an older one. */
-  private resent = false;
-  /** A resend was refused with `Retry-After`: the cooldown runs for it, the code still works. */
-  private sendsLimited = false;
 
   protected get msg(): OtpMessages {
     return this.l10n.msg;
@@ -202,12 +161,6 @@ export abstract class OtpFlowElement extends OtpConfigElement {
   /** Nothing may be sent from the step shown. */
   protected get blocked(): boolean {
     return this.requests.blocked;
-  }
-
-  /** A new code is on its way from the code step. */
-  private get resending(): boolean {
-    const { step, action } = this.requests;
-    return this.busy && step === 'code' && !action?.endsWith('authenticate');
   }
 
   /** The organization's name: configured, else from the server's answer. */
@@ -295,7 +248,8 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     options?: { supersede?: boolean },
   ): Promise<T | undefined> {
     if (options?.supersede || !this.requests.blocked) {
-      this.error = this.codeError = '';
+      this.error = '';
+      this.code?.showError('');
       const m = this.msg;
       this.announce(
         action.endsWith('authenticate')
@@ -306,7 +260,7 @@ export abstract class OtpFlowElement extends OtpConfigElement {
       );
     }
     // A code on its way: the code field (a chunk of its own) loads meanwhile.
-    const field = action.endsWith('send') && loadCodeStep();
+    const field = action.endsWith('send') && this.loadCode();
     return this.requests.run(
       step,
       action,
@@ -315,58 +269,25 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     );
   }
 
-  /** Shows a failed request: a lockout, an expired code, a wrong code, else in the step's alert. */
+  /** Shows a failed request: about the code in the code step, a lockout, else in the step's alert. */
   protected fail(error: OtpAuthError, step: OtpStep, action: OtpAction): void {
     const message = this.l10n.describe(error);
-    const code = action.endsWith('authenticate');
-    if (error.retryAfter) {
-      // A new code refused: only sending waits, the code at hand may still be entered.
-      if (step === 'code' && !code) this.limitSends(error.retryAfter);
-      else this.lock(error.retryAfter);
-    } else if (code && error.error_type === DEAD_CODE) {
-      this.expire(message);
-    } else if (code && WRONG_CODE.includes(error.error_type)) {
-      this.resetCode();
-      // After a resend the member may have typed the older code.
-      this.codeError = this.resent ? this.msg.codeNotNewest : message;
-    } else {
-      this.error = message;
-    }
+    if (this.code?.failed(error, step, action, message)) return;
+    if (error.retryAfter) this.lock(error.retryAfter);
+    else this.error = message;
   }
 
   /** One lockout state: the code cleared, one message with the time (spoken by the alert). */
   private lock(seconds: number): void {
-    const field = this.codeField;
+    const focused = this.renderRoot.querySelector('otp-code-field')?.matches(':focus-within');
     this.requests.retry.start(seconds);
-    this.sendsLimited = false;
-    this.cooldown.stop();
-    field?.clear();
-    this.codeError = '';
+    this.code?.lock();
     // The time it ends, not a wait: the countdown under the alert is the one that runs.
     this.error = this.msg.lockedUntil(
       this.timeOfDay(Math.ceil((Date.now() + seconds * 1000) / 6e4) * 6e4),
     );
     // The field under the caret is disabled: focus goes to the heading, not to the page.
-    if (field?.matches(':focus-within')) void this.focusStep();
-  }
-
-  /** Sending waits out `seconds` as the resend cooldown; verifying goes on. */
-  private limitSends(seconds: number): void {
-    this.sendsLimited = true;
-    this.cooldownExplained = false;
-    this.cooldown.start(seconds);
-    this.announce(this.msg.sendLimited(seconds));
-  }
-
-  /** The code can no longer work: one error, resend becomes the primary action. */
-  protected expire(message = this.msg.codeExpired): void {
-    this.expired = true;
-    this.expiry.stop();
-    // Refused sends keep waiting: the resend would be refused again.
-    if (!this.sendsLimited) this.cooldown.stop();
-    this.codeField?.clear();
-    // During a lockout its end says it instead.
-    if (!this.locked) this.codeError = message;
+    if (focused) void this.focusStep();
   }
 
   /** Goes back one step, if the current step has a safe way back; true when it did. */
@@ -398,11 +319,6 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     target?.focus();
   }
 
-  protected get codeField(): OtpCodeField | null {
-    const field = this.renderRoot?.querySelector('otp-code-field');
-    return field && 'clear' in field ? (field as OtpCodeField) : null;
-  }
-
   /**
    * A part of the element loaded outside a request (a lazy module): the module, or undefined with
    * the error in the step's alert when it cannot be loaded.
@@ -416,41 +332,36 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     }
   }
 
-  /** Empties the code field and puts the caret in it. */
-  protected resetCode(): void {
-    this.codeField?.clear();
-    void this.focusStep();
+  /** The code step, loaded (with the code field) and attached to this element on first use. */
+  protected async loadCode(): Promise<CodeStep> {
+    const { CodeStep } = await loadCodeStep();
+    return (this.code ??= new CodeStep(this, {
+      requests: this.requests,
+      clock: () => this.clockNow,
+      msg: () => this.msg,
+      config: () => this.config,
+      timeOfDay: (at) => this.timeOfDay(at),
+      announce: (text) => this.announce(text),
+      focusStep: () => this.focusStep(),
+      refused: () => this.refused(),
+      label: (text, busy) => this.renderLabel(text, busy),
+      edited: () => this.clearError(),
+      authenticate: (code) => this.authenticate(code),
+      resend: () => this.resend(),
+    }));
   }
 
   /**
-   * Starts the expiry and resend timers, announces the code (after `intro`, said on arrival) and
-   * the cooldown, and dispatches `otp-code-sent`.
+   * The code step begins (after `loadCode()`): its timers start, the code is announced (after
+   * `intro`, said on arrival) with the cooldown, and `otp-code-sent` is dispatched.
    */
   protected codeSent(detail: OtpCodeSentDetail, resent = false, intro = ''): void {
-    const m = this.msg;
-    const wait = this.config.resendCooldown ?? DEFAULT_RESEND_COOLDOWN;
-    this.expiry.start(detail.expiresInSeconds);
-    this.cooldown.start(wait);
-    this.error = this.codeError = '';
-    this.expired = this.cooldownExplained = this.sendsLimited = false;
-    this.resent = resent;
-    this.resentAt = resent ? this.timeOfDay() : '';
-    this.announce(
-      [intro, this.sentLine(detail.to), wait > 0 ? m.resendWait(wait) : '']
-        .filter(Boolean)
-        .join(' '),
-    );
-    this.emit(new OtpCodeSentEvent(detail));
-    this.resetCode();
-  }
-
-  /** Where the code went, as shown and as spoken. */
-  private sentLine(to: string): string {
-    return this.resentAt ? this.msg.codeResent(to, this.resentAt) : this.msg.codeSentTo(to);
+    this.error = '';
+    this.code!.sent(detail, resent, intro);
   }
 
   /** `at` (default: now) as the local time of day, in the locale in effect. */
-  private timeOfDay(at = Date.now()): string {
+  protected timeOfDay(at = Date.now()): string {
     const options = { hour: 'numeric', minute: '2-digit' } as const;
     try {
       return new Intl.DateTimeFormat(this.localeTag, options).format(at);
@@ -490,14 +401,11 @@ export abstract class OtpFlowElement extends OtpConfigElement {
 
   /** Leaves the code step: its timers and its state end. */
   protected stopTimers(): void {
-    this.expiry.stop();
-    this.cooldown.stop();
-    this.expired = this.resent = this.sendsLimited = false;
-    this.resentAt = '';
+    this.code?.stop();
   }
 
   protected clearError(): void {
-    if (!this.expired) this.codeError = '';
+    this.code?.clearError();
     if (!this.locked) this.error = '';
   }
 
@@ -506,30 +414,6 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     const { blocked } = this;
     if (blocked && this.locked) this.announce(this.msg.lockedOut(this.requests.retry.remaining));
     return blocked;
-  }
-
-  private onCodeSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    if (this.refused()) return;
-    if (this.expired) return void this.resend();
-    const code = this.codeField?.value ?? '';
-    if (code.length !== CODE_LENGTH) {
-      this.codeError = this.msg.codeIncomplete(CODE_LENGTH, code.length);
-      void this.focusStep();
-      return;
-    }
-    void this.authenticate(code);
-  }
-
-  private onResend(): void {
-    if (this.refused()) return;
-    if (this.cooldown.active) {
-      // The dimmed button stays focusable and says why it waits.
-      this.cooldownExplained = true;
-      this.announce(this.cooldownText(true));
-      return;
-    }
-    void this.resend();
   }
 
   protected override render(): TemplateResult {
@@ -570,7 +454,7 @@ export abstract class OtpFlowElement extends OtpConfigElement {
 
   /** The step's submit button, busy while its request is in flight. */
   protected renderSubmit(label: string, busyLabel = this.msg.sending): TemplateResult {
-    const busy = this.busy && !this.resending;
+    const busy = this.busy && !this.code?.resending;
     return html`<button
       part="button"
       type="submit"
@@ -594,17 +478,8 @@ export abstract class OtpFlowElement extends OtpConfigElement {
       : nothing;
   }
 
-  /** Why resend waits: a refused send, else the cooldown (in a sentence once `explained`). */
-  private cooldownText(explained: boolean): string {
-    const m = this.msg;
-    const { remaining } = this.cooldown;
-    return this.sendsLimited
-      ? m.sendLimited(remaining)
-      : (explained ? m.resendWait : m.resendIn)(remaining);
-  }
-
   /**
-   * The code-entry step, shared by email and SMS (its template is loaded with the code field).
+   * The code-entry step, shared by email and SMS (loaded with the code field: empty until then).
    * `edit` goes next to where the code went, `back` under the buttons (ways back).
    */
   protected renderCodeStep(
@@ -612,36 +487,17 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     sentTo: string,
     { edit, back }: { edit?: unknown; back?: unknown } = {},
   ): unknown {
-    const view = codeStep;
-    if (!view) return nothing;
     const m = this.msg;
-    const { locked, expired } = this;
-    const minutes = Math.ceil(this.expiry.remaining / 60);
-    const hint = m.codeHint(CODE_LENGTH);
-    return view.renderCodeStep({
-      msg: m,
-      // While locked, focus goes to the heading (the field is disabled); its alert says why.
-      heading: this.renderHeading(heading, locked),
-      sentLine: this.sentLine(sentTo),
-      edit,
-      back,
-      length: CODE_LENGTH,
-      boxes: !this.config.noCodeBoxes,
-      busy: this.busy,
-      locked,
-      expired,
-      hint: locked || expired || !minutes ? hint : `${hint} ${m.expiresIn(minutes)}`,
-      codeError: this.codeError,
-      error: this.renderError(),
-      submit: this.renderSubmit(m.codeSubmit, m.verifying),
-      resendLabel: this.renderLabel(m.resend, this.resending),
-      resending: this.resending,
-      resendBlocked: this.requests.blocked,
-      cooldown: this.cooldown.active ? this.cooldownText(this.cooldownExplained) : undefined,
-      // Lit calls template listeners with this element as `this`.
-      onSubmit: this.onCodeSubmit,
-      onResend: this.onResend,
-      onInput: this.clearError,
-    });
+    return (
+      this.code?.render({
+        // While locked, focus goes to the heading (the field is disabled); its alert says why.
+        heading: this.renderHeading(heading, this.locked),
+        sentTo,
+        edit,
+        back,
+        error: this.renderError(),
+        submit: this.renderSubmit(m.codeSubmit, m.verifying),
+      }) ?? nothing
+    );
   }
 }

@@ -14,7 +14,7 @@ import { OtpRestartEvent } from '../events/otp-restart.js';
 import { OtpStepUpCompleteEvent } from '../events/otp-step-up-complete.js';
 import '../i18n/en/sms.js';
 import { SMS_LOCALES } from '../i18n/locales.js';
-import { OtpFlowElement, loadCodeStep, type BackReason } from '../internal/otp-flow-element.js';
+import { OtpFlowElement, type BackReason } from '../internal/otp-flow-element.js';
 import { StepMachine } from '../internal/step-machine.js';
 import { lazy } from '../internal/lazy.js';
 import { maskPhone } from './mask-phone.js';
@@ -172,7 +172,7 @@ export class OtpSmsStepup extends OtpFlowElement {
     if (this.mfaRequired?.secondary_auth_initiated === 'sms_otp' && this.mode !== 'step-up') {
       this.sentTo = maskPhone(phone ?? '');
       // On failure the send step shows why; its button tries again.
-      if (!(await this.loadPart(loadCodeStep)) || !this.steps.is('send')) return;
+      if (!(await this.loadPart(() => this.loadCode())) || !this.steps.is('send')) return;
       this.steps.go('code');
       this.codeSent(this.sentDetail(), false, this.arrival(this.codeHeading));
     } else if (phone && verified) {

@@ -110,7 +110,7 @@ test('the code-field entries load the code field only: no other element, style o
 // classic script has them inside.
 const LAZY_PARTS: Record<string, string> = {
   // with a discovery code
-  'dist/otp-auth-elements.organization-list.min.js': 'part="organization-list"',
+  'dist/otp-auth-elements.discovery-step.min.js': 'part="organization-list"',
   // with a first code, or a page's own <otp-code-field>
   'dist/otp-auth-elements.code-step.min.js': 'autocomplete="one-time-code"',
   // when a member without a verified phone reaches enrollment
@@ -119,7 +119,7 @@ const LAZY_PARTS: Record<string, string> = {
   'dist/otp-auth-elements.sms-stepup.min.js': '"set-mfa-enrollment"',
 };
 
-test('the discovery views, the code step, the SMS step-up and the phone step are lazy chunks of the script-tag file, inside the classic script', () => {
+test('the discovery steps, the code step, the SMS step-up and the phone step are lazy chunks of the script-tag file, inside the classic script', () => {
   const bundle = read('dist/otp-auth-elements.min.js');
   const classic = read('dist/otp-auth-elements.iife.min.js');
   for (const [chunk, marker] of Object.entries(LAZY_PARTS)) {
@@ -150,7 +150,7 @@ test('the discovery views, the code step, the SMS step-up and the phone step are
 const ENGLISH_BY_CHUNK: Record<string, Partial<OtpMessages>> = {
   'dist/otp-auth-elements.code-step.min.js': code,
   'dist/otp-auth-elements.sms-stepup.min.js': sms,
-  'dist/otp-auth-elements.organization-list.min.js': discovery,
+  'dist/otp-auth-elements.discovery-step.min.js': discovery,
   'dist/otp-auth-elements.min.js': base,
 };
 const literal = (text: string) =>
