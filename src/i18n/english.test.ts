@@ -31,7 +31,13 @@ describe('English by step', () => {
     expect(text(plain)).to.equal('Sign in|-|-');
     expect(text(overridden)).to.equal('Log in|-|-');
 
+    expect(english.errors.invalid_code, 'the code step’s errors are not loaded yet').to.equal(
+      undefined,
+    );
     await import('./en/code.js');
+    // A part's errors join the ones already there.
+    expect(english.errors.invalid_code).to.equal('That code is not right. Check it and try again.');
+    expect(english.errors.network_error).to.match(/could not reach the server/);
     await plain.updateComplete;
     await overridden.updateComplete;
     expect(text(plain)).to.equal('Sign in|Verification code|-');

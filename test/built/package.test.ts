@@ -11,7 +11,7 @@ import { base } from '../../src/i18n/en/base.js';
 import { code } from '../../src/i18n/en/code.js';
 import { discovery } from '../../src/i18n/en/discovery.js';
 import { sms } from '../../src/i18n/en/sms.js';
-import type { OtpMessages } from '../../src/i18n/messages.js';
+import type { OtpMessagesOverride } from '../../src/i18n/messages.js';
 import { root } from './support/page-server.js';
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -146,8 +146,9 @@ test('the discovery steps, the code step, the SMS step-up and the phone step are
   );
 });
 
-// Each step's English, with the chunk of that step; the first step's in the script-tag file.
-const ENGLISH_BY_CHUNK: Record<string, Partial<OtpMessages>> = {
+// Each step's English (its error messages too), with the chunk of that step; the first step's in
+// the script-tag file.
+const ENGLISH_BY_CHUNK: Record<string, OtpMessagesOverride> = {
   'dist/otp-auth-elements.code-step.min.js': code,
   'dist/otp-auth-elements.sms-stepup.min.js': sms,
   'dist/otp-auth-elements.discovery-step.min.js': discovery,
@@ -159,7 +160,9 @@ const literal = (text: string) =>
 test('each step’s English is in its chunk, and not in the script-tag file', () => {
   const bundle = read('dist/otp-auth-elements.min.js');
   for (const [chunk, part] of Object.entries(ENGLISH_BY_CHUNK)) {
-    const strings = Object.values(part).filter((v) => typeof v === 'string');
+    const strings = [...Object.values(part), ...Object.values(part.errors ?? {})].filter(
+      (v) => typeof v === 'string',
+    );
     assert.ok(strings.length > 5, chunk);
     for (const text of strings) {
       assert.match(read(chunk), literal(text), `${chunk} lacks "${text}"`);

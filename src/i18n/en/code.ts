@@ -1,6 +1,6 @@
 // English of the code step: loaded with <otp-code-field> (the code-step chunk of the script-tag file).
 import { addEnglish } from '../english.js';
-import type { OtpMessages } from '../messages.js';
+import type { OtpMessagesOverride } from '../messages.js';
 
 const plural = (n: number, one: string, other: string) => `${n} ${n === 1 ? one : other}`;
 
@@ -27,6 +27,13 @@ export const code = {
     }.`,
   codeNotNewest: 'That code is not right. Only the newest code works: use the latest message.',
   edit: 'Edit',
-} satisfies Partial<OtpMessages>;
+  signedIn: 'You are signed in.',
+  mfaRequired: 'One more step is needed to sign in.',
+  errors: {
+    otp_code_not_found: 'That code is not right. Check it and try again.',
+    invalid_code: 'That code is not right. Check it and try again.',
+    unable_to_auth_otp_code: 'This code has expired or was already used. Request a new one.',
+  },
+} satisfies OtpMessagesOverride;
 
 addEnglish(code);

@@ -1,6 +1,6 @@
-// English of the discovery views (organization list, create form): loaded with them.
+// English of the discovery steps (organization list, create form): loaded with them.
 import { addEnglish } from '../english.js';
-import type { OtpMessages } from '../messages.js';
+import type { OtpMessagesOverride } from '../messages.js';
 
 export const discovery = {
   organizationsHeading: 'Choose an organization',
@@ -18,6 +18,11 @@ export const discovery = {
   organizationSlugInvalid: 'Use 2 to 128 letters, digits or - . _ ~ (no spaces).',
   createSubmit: 'Create and sign in',
   backToOrganizations: 'Back to organizations',
-} satisfies Partial<OtpMessages>;
+  discoveryExpired: 'Your sign-in has expired. Continue with your email to get a new code.',
+  errors: {
+    organization_slug_already_used: 'This short name is taken. Choose another one.',
+    organization_creation_not_allowed: 'New organizations cannot be created here.',
+  },
+} satisfies OtpMessagesOverride;
 
 addEnglish(discovery);

@@ -1,6 +1,6 @@
 // English of the SMS and phone steps: loaded with <otp-sms-stepup>.
 import { addEnglish } from '../english.js';
-import type { OtpMessages } from '../messages.js';
+import type { OtpMessagesOverride } from '../messages.js';
 
 export const sms = {
   changeNumber: 'Change number',
@@ -19,6 +19,15 @@ export const sms = {
   smsWillSend: (to) => `We will text a code to ${to}.`,
   mfaReason: 'Your organization requires a second step.',
   stepUpReason: 'This action requires a second step.',
-} satisfies Partial<OtpMessages>;
+  stepUpComplete: 'Verified.',
+  errors: {
+    intermediate_session_not_found: 'Your sign-in has expired. Please start again.',
+    invalid_phone_number: 'This phone number is not valid. Check it and try again.',
+    duplicate_member_phone_number: 'This phone number is already in use. Use another number.',
+    no_session_arguments: 'Your sign-in has expired. Please start again.',
+    session_not_found: 'Your session has ended. Please sign in again.',
+    unauthorized_credentials: 'Your session has ended. Please sign in again.',
+  },
+} satisfies OtpMessagesOverride;
 
 addEnglish(sms);
