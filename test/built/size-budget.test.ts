@@ -11,8 +11,8 @@ const FILE = new URL('../../dist/otp-auth-elements.min.js', import.meta.url);
 // step-up, the phone step, their English and the locales load when reached; what a page needs to
 // show the email step is Lit, the client, the email step and the flow logic every step shares
 // (BENCHMARKS.md, "What each module costs"). Until the goal is met this holds the line: any growth
-// past 16 KB fails.
-const BUDGET = 16 * 1024;
+// past 15.5 KB fails.
+const BUDGET = 15.5 * 1024;
 
 test('the script-tag file stays within its brotli budget', () => {
   const code = readFileSync(FILE);
