@@ -65,9 +65,9 @@ export interface CodeStepView {
  */
 export class CodeStep {
   /** Error about the typed code, shown by the code field (which marks itself invalid). */
-  error = '';
+  private error = '';
   /** The code ran out (its lifetime or the server said so): resend is the primary action. */
-  expired = false;
+  private expired = false;
   private readonly cooldown: Countdown;
   private readonly expiry: Countdown;
   /** The last code sent was a resend: a wrong code may be an older one. */
