@@ -153,12 +153,18 @@ export class CodeStep {
     return true;
   }
 
-  /** A lockout began: the code cleared, the cooldown stopped (one countdown, the element's). */
-  lock(): void {
+  /**
+   * A lockout began: the code cleared, the cooldown stopped (one countdown, the element's). True
+   * when the caret was in the field, which the lockout disables.
+   */
+  lock(): boolean {
+    const field = this.field;
+    const focused = !!field?.matches(':focus-within');
     this.sendsLimited = false;
     this.cooldown.stop();
-    this.field?.clear();
+    field?.clear();
     this.showError('');
+    return focused;
   }
 
   /** The lockout ended: true when the expired code's error says so (nothing else to announce). */

@@ -279,9 +279,8 @@ export abstract class OtpFlowElement extends OtpConfigElement {
 
   /** One lockout state: the code cleared, one message with the time (spoken by the alert). */
   private lock(seconds: number): void {
-    const focused = this.renderRoot.querySelector('otp-code-field')?.matches(':focus-within');
     this.requests.retry.start(seconds);
-    this.code?.lock();
+    const focused = this.code?.lock();
     // The time it ends, not a wait: the countdown under the alert is the one that runs.
     this.error = this.msg.lockedUntil(
       this.timeOfDay(Math.ceil((Date.now() + seconds * 1000) / 6e4) * 6e4),
