@@ -5,20 +5,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'playwright';
-import { enterCode, newMember, pageServerAndBrowser, root } from './support/page-server.js';
+import {
+  enterCode,
+  newMember,
+  pageServerAndBrowser,
+  root,
+  openPage,
+} from './support/page-server.js';
 
 const CHUNK = 'otp-auth-elements.code-step.min.js';
 const started = pageServerAndBrowser();
 
-async function open(url: string) {
-  const page = await started.browser.newPage();
-  const errors: string[] = [];
-  const chunkRequests: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => r.url().endsWith(CHUNK) && chunkRequests.push(r.url()));
-  await page.goto(url);
-  return { page, errors, chunkRequests };
-}
+const open = (url: string) => openPage(started.browser, url, CHUNK);
 
 /** Whether <otp-code-field> is defined, by the field's class (minified: known by its methods). */
 const defined = (page: Page) =>

@@ -2,26 +2,21 @@
 // once a discovery code is on its way; a login to a known organization never fetches them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { enterCode, newMember, pageServerAndBrowser } from './support/page-server.js';
+import { enterCode, newMember, pageServerAndBrowser, openPage } from './support/page-server.js';
 
 const CHUNK = 'otp-auth-elements.discovery-step.min.js';
 const started = pageServerAndBrowser();
 
-async function open(name: string, markup: string) {
-  const page = await started.browser.newPage();
-  const errors: string[] = [];
-  const chunkRequests: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => r.url().endsWith(CHUNK) && chunkRequests.push(r.url()));
-  await page.goto(
+const open = (name: string, markup: string) =>
+  openPage(
+    started.browser,
     started.server.page(
       name,
       `<!doctype html><html lang="en"><body>${markup}
       <script type="module" src="/dist/otp-auth-elements.min.js"></script></body></html>`,
     ),
+    CHUNK,
   );
-  return { page, errors, chunkRequests };
-}
 
 test('a discovery login fetches its steps with the code, lists the organizations styled, and signs in to the one picked', async () => {
   const { organizationId, email } = await newMember(started.server.base);

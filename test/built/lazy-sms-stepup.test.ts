@@ -5,22 +5,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'playwright';
-import { enterCode, newMember, pageServerAndBrowser, root } from './support/page-server.js';
+import {
+  enterCode,
+  newMember,
+  pageServerAndBrowser,
+  root,
+  openPage,
+} from './support/page-server.js';
 
 const CHUNK = 'otp-auth-elements.sms-stepup.min.js';
 const started = pageServerAndBrowser();
 
-async function open(url: string) {
-  const page = await started.browser.newPage();
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const chunkRequests: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  page.on('request', (r) => r.url().endsWith(CHUNK) && chunkRequests.push(r.url()));
-  await page.goto(url);
-  return { page, errors, warnings, chunkRequests };
-}
+const open = (url: string) => openPage(started.browser, url, CHUNK);
 
 const loginPage = (organizationId: string, script = '/dist/otp-auth-elements.min.js') =>
   `<!doctype html><html lang="en"><body>

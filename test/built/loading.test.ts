@@ -5,20 +5,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Page } from 'playwright';
-import { enterCode, newMember, pageServerAndBrowser, root } from './support/page-server.js';
+import {
+  enterCode,
+  newMember,
+  pageServerAndBrowser,
+  root,
+  openPage,
+} from './support/page-server.js';
 
 const pkg = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 const started = pageServerAndBrowser();
 
-async function open(url: string) {
-  const page = await started.browser.newPage();
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
-  await page.goto(url);
-  return { page, errors, warnings };
-}
+const open = (url: string) => openPage(started.browser, url);
 
 /** Email → code → signed in, in the login element `tag`; resolves with the session's email. */
 async function signIn(page: Page, tag: string, email: string) {

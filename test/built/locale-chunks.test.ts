@@ -7,7 +7,7 @@ import { caES } from '../../src/i18n/ca-ES.js';
 import { deDE } from '../../src/i18n/de-DE.js';
 import { fr } from '../../src/i18n/fr.js';
 import { OTP_LOCALES } from '../../src/i18n/locales.js';
-import { pageServerAndBrowser, root } from './support/page-server.js';
+import { pageServerAndBrowser, root, openPage } from './support/page-server.js';
 
 const started = pageServerAndBrowser();
 
@@ -31,13 +31,8 @@ test('each catalog is its own file; no English bundle or entry contains one', ()
   }
 });
 
-async function headingOf(html: string, name: string) {
-  const page = await started.browser.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(started.server.page(name, html));
-  return { page, errors };
-}
+const headingOf = (html: string, name: string) =>
+  openPage(started.browser, started.server.page(name, html));
 
 test('the classic script loads the catalog chunk beside it for the page’s lang', async () => {
   const { page, errors } = await headingOf(

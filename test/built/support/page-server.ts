@@ -109,6 +109,22 @@ export function pageServerAndBrowser(): { readonly server: PageServer; readonly 
   return started;
 }
 
+/**
+ * Opens `url` in a new page of `browser`, recording page errors, console warnings and the requests
+ * for `chunk` (a file name), when given.
+ */
+export async function openPage(browser: Browser, url: string, chunk?: string) {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const chunkRequests: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  if (chunk) page.on('request', (r) => r.url().endsWith(chunk) && chunkRequests.push(r.url()));
+  await page.goto(url);
+  return { page, errors, warnings, chunkRequests };
+}
+
 /** The first organization the emulator seeds with MFA off or optional, and a new address in it. */
 export async function newMember(base: string) {
   const config = await (await fetch(`${base}/demo-config.json`)).json();
