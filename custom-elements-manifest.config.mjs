@@ -68,7 +68,8 @@ function onlyTaggedElements() {
 
 /**
  * Private and protected members are implementation, not contract; so are Lit's static settings and
- * fields documented `@internal` (which the analyzer re-adds from `static properties`).
+ * members documented `@internal` (public only for the element's own lazily loaded parts; the
+ * analyzer also re-adds fields from `static properties`).
  */
 function onlyPublicMembers() {
   const litStatics = new Set(['styles', 'shadowRootOptions', 'properties', 'formAssociated']);
@@ -82,7 +83,11 @@ function onlyPublicMembers() {
   return {
     name: 'only-public-members',
     analyzePhase({ ts, node }) {
-      if (!ts.isPropertyDeclaration(node) || !ts.isClassDeclaration(node.parent)) return;
+      const member =
+        ts.isPropertyDeclaration(node) ||
+        ts.isMethodDeclaration(node) ||
+        ts.isGetAccessorDeclaration(node);
+      if (!member || !ts.isClassDeclaration(node.parent)) return;
       if (ts.getJSDocTags(node).some((tag) => tag.tagName.text === 'internal')) {
         internal.add(`${node.parent.name?.text}.${node.name.getText()}`);
       }

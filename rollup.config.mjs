@@ -47,6 +47,14 @@ const catalogChunks = {
   },
 };
 
+// The script-tag file registers <otp-auth-provider> before every element that reads its context (the
+// lazily loaded ones come later still), so no context request can precede its provider there: it
+// leaves out the root that replays such requests (the package's entries keep it).
+const withoutContextRoot = {
+  name: 'without-context-root',
+  load: (id) => (id.endsWith('/src/internal/context-root.ts') ? '' : null),
+};
+
 const elements = ['email-auth', 'sms-stepup', 'code-field', 'provider'];
 
 export default [
@@ -72,7 +80,7 @@ export default [
     input: 'src/script-tag.ts',
     // Lazy chunks import Lit from it: it stays one file (no facade in front of a shared chunk).
     preserveEntrySignatures: 'allow-extension',
-    plugins: [production(), typescript(), templates(), minify()],
+    plugins: [withoutContextRoot, production(), typescript(), templates(), minify()],
     // Locale catalogs stay separate chunks next to it, loaded on first use.
     output: {
       dir: 'dist',

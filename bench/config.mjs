@@ -14,6 +14,7 @@ export const ours = [
       'otp-auth-elements.sms-stepup.min.js',
       'otp-auth-elements.phone-step.min.js',
       'otp-auth-elements.discovery-step.min.js',
+      'otp-auth-elements.code-outcome.min.js',
     ],
     // The chunks beside it (lazy parts, locale catalogs), served with it as a page would.
     beside: (files) => files.filter((f) => /^otp-auth-elements\.(?!iife)[^.]+\.min\.js$/.test(f)),

@@ -73,7 +73,10 @@ async function readResponse(response: Response): Promise<Json> {
       str(body.error_message) ?? `Unexpected response from the server (HTTP ${status}).`,
     request_id: str(body.request_id),
     error_url: str(body.error_url),
-    retryAfter: parseRetryAfter(response.headers.get('Retry-After'), response.headers.get('Date')),
+    retryAfter: await parseRetryAfter(
+      response.headers.get('Retry-After'),
+      response.headers.get('Date'),
+    ),
   });
 }
 

@@ -1,27 +1,19 @@
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
-import type {
-  EmailAuthenticateRequest,
-  EmailLoginOrSignupRequest,
-  ExchangeResponse,
-} from '../client/types.js';
-import type { DiscoveryStep } from '../discovery/discovery-step.js';
+import type { EmailLoginOrSignupResponse } from '../client/types.js';
 import type { OtpAction, OtpStep } from '../events/otp-error.js';
-import { OtpMfaRequiredEvent, type OtpMfaRequiredDetail } from '../events/otp-mfa-required.js';
 import { EMAIL_LOCALES } from '../i18n/locales.js';
 import { lazy } from '../internal/lazy.js';
 import { OtpFlowElement, type BackReason } from '../internal/otp-flow-element.js';
 import { StepMachine } from '../internal/step-machine.js';
+import type { CodeOutcome } from './code-outcome.js';
 import { styles } from './otp-email-auth.styles.js';
 
 /** Stytch's default lifetime of an email code, in minutes. */
 const DEFAULT_CODE_MINUTES = 10;
 
-/**
- * The discovery steps (organization list, create form) are a chunk of their own: loaded once a
- * discovery code is on its way, so a page that signs in to a known organization never loads them.
- */
-const loadDiscoveryStep = lazy(() => import('../discovery/discovery-step.js'));
+/** What follows a right code (session, MFA, the organization steps): loaded with the first code. */
+const loadCodeOutcome = lazy(() => import('./code-outcome.js'));
 
 /**
  * `<otp-sms-stepup>` (registered only if the name is free), a chunk of its own in bundles: loaded
@@ -102,7 +94,6 @@ export class OtpEmailAuth extends OtpFlowElement {
     autoSelect: { attribute: 'auto-select', type: Boolean },
     allowCreate: { attribute: 'allow-create', type: Boolean },
     emailInvalid: { state: true },
-    inlineMfa: { state: true },
   };
 
   /** Prefills the email address; updated as the member types. */
@@ -120,7 +111,8 @@ export class OtpEmailAuth extends OtpFlowElement {
   /** Discovery: offers to create an organization (when the Stytch project allows members to). */
   allowCreate = false;
 
-  private readonly steps = new StepMachine(
+  /** @internal */
+  readonly steps = new StepMachine(
     this,
     {
       email: ['code'],
@@ -132,12 +124,11 @@ export class OtpEmailAuth extends OtpFlowElement {
     },
     'email',
   );
-  /** Discovery: the organizations found and the create form, once loaded (`loadDiscovery()`). */
-  private discoveryStep?: DiscoveryStep;
+  /** The steps after a right code, once loaded (`loadOutcome()`). */
+  private outcome?: CodeOutcome;
   private emailInvalid = false;
-  /** Set when MFA continues inline in the embedded `<otp-sms-stepup>`. */
-  declare private inlineMfa?: OtpMfaRequiredDetail;
-  private sentTo = '';
+  /** @internal */
+  sentTo = '';
   /** The address a lockout is about. */
   private lockedFor = '';
 
@@ -163,7 +154,8 @@ export class OtpEmailAuth extends OtpFlowElement {
     this.remember(undefined);
   }
 
-  private remember(email: string | undefined): void {
+  /** @internal */
+  remember(email: string | undefined): void {
     const store = storage();
     if (!store || this.noRememberEmail) return;
     if (email) store.setItem(EMAIL_STORAGE_KEY, email);
@@ -209,39 +201,13 @@ export class OtpEmailAuth extends OtpFlowElement {
             ${m.edit}
           </button>`,
         });
-      case 'organizations':
-      case 'create':
-        return this.discoveryStep?.render(this.steps.current);
-      case 'mfa':
-        // Configuration (organization, client, locale, messages, clock…) reaches it by context.
-        // An error here: <otp-sms-stepup> could not be loaded.
-        return this.inlineMfa
-          ? html`${
-                this.error
-                  ? html`<div class="outcome">
-                      ${this.renderHeading(m.smsCodeHeading, true)} ${this.renderError()}
-                    </div>`
-                  : html`<otp-sms-stepup
-                      part="sms-stepup"
-                      exportparts="form,heading,label,input,button,secondary-button,link,hint,error,spinner,code-field,code-base,code-label,code-input,code-hint,code-error,code-boxes,code-box,code-box-filled,code-box-active"
-                      .member=${this.inlineMfa.member}
-                      .organization=${this.inlineMfa.organization}
-                      .mfaRequired=${this.inlineMfa.mfaRequired}
-                      @otp-restart=${this.restart}
-                      @otp-session-created=${this.inlineDone}
-                    ></otp-sms-stepup>`
-              }
-              <div class="links">
-                <button part="link" type="button" @click=${this.restart}>${m.changeEmail}</button>
-              </div>`
-          : this.renderOutcome(m.mfaRequired, false);
       default:
-        return this.renderOutcome(m.signedIn);
+        return this.outcome?.render();
     }
   }
 
-  /** No organization given, or `discovery` set: sign in first, pick the organization after. */
-  private get discovering(): boolean {
+  /** @internal No organization given, or `discovery` set: sign in first, pick the organization after. */
+  get discovering(): boolean {
     return this.discovery || !this.orgId;
   }
 
@@ -254,35 +220,17 @@ export class OtpEmailAuth extends OtpFlowElement {
    * @throws {RangeError} when `organizationId` is not one of the organizations found.
    */
   async selectOrganization(organizationId: string): Promise<void> {
-    return this.discoveryStep?.select(organizationId);
+    return this.outcome?.select(organizationId);
   }
 
-  /** Discovery: the steps after the code, loaded and attached to this element on first use. */
-  private async loadDiscovery(): Promise<DiscoveryStep> {
-    const { DiscoveryStep } = await loadDiscoveryStep();
-    return (this.discoveryStep ??= new DiscoveryStep(this, {
-      steps: this.steps,
-      requests: this.requests,
-      msg: () => this.msg,
-      request: (step, action, call) => this.request(step, action, call),
-      sessionLength: () => this.sessionLength,
-      localeFor: (supported) => this.localeFor(supported),
-      finish: (res) => this.finish(res),
-      restart: () => this.restart(),
-      alert: (text) => (this.error = text),
-      edited: () => this.clearError(),
-      focusStep: () => this.focusStep(),
-      heading: (text, focusable) => this.renderHeading(text, focusable),
-      label: (text, busy) => this.renderLabel(text, busy, this.msg.busy),
-      submit: (label) => this.renderSubmit(label, this.msg.busy),
-      error: () => this.renderError(),
-      allowCreate: () => this.allowCreate,
-      autoSelect: () => this.autoSelect,
-    }));
+  /** The steps after a right code, loaded and attached to this element on first use. */
+  private async loadOutcome(): Promise<CodeOutcome> {
+    const { CodeOutcome } = await loadCodeOutcome();
+    return (this.outcome ??= new CodeOutcome(this));
   }
 
   protected override fail(error: OtpAuthError, step: OtpStep, action: OtpAction): void {
-    if (this.discoveryStep?.failed(error, step)) return;
+    if (this.outcome?.failed(error, step)) return;
     super.fail(error, step, action);
     if (this.locked) this.lockedFor = step === 'email' ? this.email : this.sentTo;
   }
@@ -314,152 +262,76 @@ export class OtpEmailAuth extends OtpFlowElement {
     await this.send(email);
   }
 
-  protected override resend(): Promise<unknown> {
+  override resend(): Promise<unknown> {
     return this.send(this.sentTo, true);
   }
 
+  /** A code to `email`: for the organization, or in discovery for the address alone. */
   private async send(email: string, resent = false): Promise<void> {
-    if (this.discovering) return this.sendDiscovery(email, resent);
+    const { discovering } = this;
+    // Fetched while the member reads the email; a failure here is retried with the code.
+    this.loadOutcome()
+      .then((outcome) => (discovering ? outcome.loadDiscovery() : undefined))
+      .catch(() => {});
     const minutes = this.codeExpirationMinutes;
-    const body: EmailLoginOrSignupRequest = {
-      organization_id: this.orgId,
-      email_address: email,
-      ...this.localeFor(EMAIL_LOCALES),
-      ...(minutes ? { login_expiration_minutes: minutes, signup_expiration_minutes: minutes } : {}),
-    };
-    const res = await this.request(resent ? 'code' : 'email', 'email-send', (api, signal) =>
-      api.emailLoginOrSignup(body, { signal }),
+    const base = { email_address: email, ...this.localeFor(EMAIL_LOCALES) };
+    const res: Partial<EmailLoginOrSignupResponse> | undefined = await this.request(
+      resent ? 'code' : 'email',
+      discovering ? 'discovery-send' : 'email-send',
+      (api, signal) =>
+        discovering
+          ? api.discoverySend(
+              { ...base, ...(minutes ? { discovery_expiration_minutes: minutes } : {}) },
+              { signal },
+            )
+          : api.emailLoginOrSignup(
+              {
+                ...base,
+                organization_id: this.orgId,
+                ...(minutes
+                  ? { login_expiration_minutes: minutes, signup_expiration_minutes: minutes }
+                  : {}),
+              },
+              { signal },
+            ),
     );
     if (!res) return;
+    const { organization } = res;
     this.sentTo = email;
     this.remember(email);
-    this.answeredOrgName = res.organization?.organization_name || this.answeredOrgName;
+    this.answeredOrgName = organization?.organization_name || this.answeredOrgName;
     this.steps.go('code');
     this.codeSent(
       {
         channel: 'email',
         to: email,
         expiresInSeconds: (minutes ?? DEFAULT_CODE_MINUTES) * 60,
-        memberId: res.member_id,
-        organizationId: res.organization?.organization_id ?? this.orgId,
+        // In discovery, both are known once the member picks an organization.
+        memberId: res.member_id ?? '',
+        organizationId: discovering ? '' : (organization?.organization_id ?? this.orgId),
       },
       resent,
     );
   }
 
-  /** Discovery: a code for the address alone; the organizations come after it. */
-  private async sendDiscovery(email: string, resent: boolean): Promise<void> {
-    const minutes = this.codeExpirationMinutes;
-    const body = {
-      email_address: email,
-      ...this.localeFor(EMAIL_LOCALES),
-      ...(minutes ? { discovery_expiration_minutes: minutes } : {}),
-    };
-    const res = await this.request(resent ? 'code' : 'email', 'discovery-send', (api, signal) =>
-      api.discoverySend(body, { signal }),
-    );
-    if (!res) return;
-    // Fetched while the member reads the email; a failure here is retried with the code.
-    loadDiscoveryStep().catch(() => {});
-    this.sentTo = email;
-    this.remember(email);
-    this.steps.go('code');
-    const expiresInSeconds = (minutes ?? DEFAULT_CODE_MINUTES) * 60;
-    this.codeSent(
-      { channel: 'email', to: email, expiresInSeconds, memberId: '', organizationId: '' },
-      resent,
-    );
-  }
-
-  /** Discovery: the code proves the address; then the member's organizations. */
-  private async discover(code: string): Promise<void> {
-    const body = { email_address: this.sentTo, code };
-    const res = await this.request('code', 'discovery-authenticate', async (api, signal) => {
-      // Before the code is spent: if the steps cannot load, the code still works on a retry.
-      await this.loadDiscovery();
-      return api.discoveryAuthenticate(body, { signal });
-    });
-    if (!res) return;
-    this.stopTimers();
-    return this.discoveryStep!.found(res, this.sentTo);
-  }
-
-  protected override async authenticate(code: string): Promise<void> {
-    if (this.discovering) return this.discover(code);
-    const body: EmailAuthenticateRequest = {
-      organization_id: this.orgId,
-      email_address: this.sentTo,
-      code,
-      ...this.sessionLength,
-      // Stytch takes only its email locales here, though it may send an SMS at once.
-      ...this.localeFor(EMAIL_LOCALES),
-    };
-    const res = await this.request('code', 'email-authenticate', (api, signal) =>
-      api.emailAuthenticate(body, { signal }),
-    );
-    if (res) this.finish(res);
-  }
-
-  /** A login's answer: signed in, or MFA (inline, or the event for the host). */
-  private finish(res: ExchangeResponse): void {
-    if (res.member_session) {
-      this.remember(undefined);
-      this.steps.go('done');
-      this.sessionCreated({ ...res, member_session: res.member_session });
-    } else if (res.mfa_required) {
-      const detail: OtpMfaRequiredDetail = {
-        member: res.member,
-        organization: res.organization,
-        mfaRequired: res.mfa_required,
-        smsSent: res.mfa_required.secondary_auth_initiated === 'sms_otp',
-      };
-      const inline = this.emit(new OtpMfaRequiredEvent(detail)) && this.mfa !== 'event';
-      this.inlineMfa = inline ? detail : undefined;
-      this.steps.go('mfa');
-      if (inline) void this.loadStepup(detail);
-      else this.announce(this.msg.mfaRequired);
-    } else {
-      this.error = this.msg.errors.default;
-      return;
-    }
-    this.stopTimers();
-    void this.focusStep();
-  }
-
-  /** The embedded `<otp-sms-stepup>` upgrades once loaded; until then the step is empty. */
-  private async loadStepup(detail: OtpMfaRequiredDetail): Promise<void> {
-    const error = await loadSmsStepup().then(
-      () => '',
-      (e: OtpAuthError) => this.l10n.describe(e),
-    );
-    if (!error || this.inlineMfa !== detail) return;
-    this.error = error;
-    void this.focusStep();
-  }
-
-  /** The inline SMS step signed the member in: this element's success state. */
-  private inlineDone(): void {
-    this.remember(undefined);
-    this.inlineMfa = undefined;
-    this.steps.go('done');
-    this.announce(this.msg.signedIn);
-    void this.focusStep();
+  /** Verified by the steps after the code (loaded here if loading them with the code failed). */
+  override async authenticate(code: string): Promise<void> {
+    return (await this.loadPart(() => this.loadOutcome()))?.authenticate(code);
   }
 
   protected override back(_reason: BackReason): boolean {
-    if (this.steps.is('organizations', 'create')) this.discoveryStep!.back();
+    if (this.steps.is('organizations', 'create')) this.outcome!.back();
     else if (this.steps.is('code', 'mfa')) this.restart();
     else return false;
     return true;
   }
 
-  /** Back to the email step, email kept. */
-  private restart(): void {
+  /** @internal Back to the email step, email kept. */
+  restart(): void {
     this.requests.abort();
     this.stopTimers();
     if (!this.locked) this.error = '';
-    this.inlineMfa = undefined;
-    this.discoveryStep?.reset();
+    this.outcome?.reset();
     this.steps.go('email');
     void this.focusStep();
   }

@@ -4,15 +4,14 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
+import type { Member, MemberSession, Organization } from '../client/types.js';
 import type { OtpCodeField } from '../code-field/otp-code-field.js';
 import '../define/code-field.js';
 import { OtpCodeSentEvent, type OtpCodeSentDetail } from '../events/otp-code-sent.js';
+import { OtpSessionCreatedEvent } from '../events/otp-session-created.js';
 import type { OtpAction, OtpStep } from '../events/otp-error.js';
-import type { OtpMessages } from '../i18n/messages.js';
-import type { Clock } from './clock.js';
-import type { OtpConfig } from './context.js';
 import { Countdown } from './countdown.js';
-import type { RequestController, RequestHost } from './request-controller.js';
+import type { OtpFlowElement } from './otp-flow-element.js';
 
 const CODE_LENGTH = 6;
 const DEFAULT_RESEND_COOLDOWN = 30;
@@ -21,40 +20,12 @@ const WRONG_CODE = ['otp_code_not_found', 'invalid_code'];
 // The code can no longer work (expired or used): only a new one helps.
 const DEAD_CODE = 'unable_to_auth_otp_code';
 
-/** What the code step needs from the flow element it belongs to. */
-export interface CodeStepOptions {
-  requests: RequestController;
-  clock: () => Clock;
-  msg: () => OtpMessages;
-  config: () => OtpConfig;
-  /** `at` (default: now) as the local time of day, in the locale in effect. */
-  timeOfDay: (at?: number) => string;
-  /** Says a text once through the polite status region. */
-  announce: (text: string) => void;
-  /** Focuses the step's field once it is rendered. */
-  focusStep: () => Promise<void>;
-  /** Nothing may be sent now (and says why during a lockout). */
-  refused: () => boolean;
-  /** A button's label, or its busy label with a spinner, at the same size. */
-  label: (text: string, busy: boolean) => TemplateResult;
-  /** The member edited the code: the element clears the errors an edit answers. */
-  edited: () => void;
-  authenticate: (code: string) => Promise<void>;
-  resend: () => Promise<unknown>;
-}
-
-/** The pieces of the step its element renders itself. */
-export interface CodeStepView {
-  heading: TemplateResult;
-  /** Where the code went. */
-  sentTo: string;
+/** Ways out of the code step its element renders next to the step's own controls. */
+export interface CodeStepWays {
   /** Next to where the code went ("Edit"). */
   edit?: unknown;
   /** Under the buttons (ways back). */
   back?: unknown;
-  /** The step's alert, and its submit button. */
-  error: unknown;
-  submit: unknown;
 }
 
 /**
@@ -79,15 +50,13 @@ export class CodeStep {
   /** The dimmed resend was pressed: its hint says why it waits. */
   private explained = false;
 
-  constructor(
-    private readonly host: RequestHost,
-    private readonly o: CodeStepOptions,
-  ) {
-    this.cooldown = new Countdown(host, o.clock, () => {
+  constructor(private readonly host: OtpFlowElement) {
+    const clock = () => host.clockNow;
+    this.cooldown = new Countdown(host, clock, () => {
       this.sendsLimited = false;
-      o.announce(o.msg().resendAvailable);
+      host.announce(host.msg.resendAvailable);
     });
-    this.expiry = new Countdown(host, o.clock, () => this.expire());
+    this.expiry = new Countdown(host, clock, () => this.expire());
   }
 
   private get field(): OtpCodeField | null {
@@ -103,7 +72,7 @@ export class CodeStep {
 
   /** A new code is on its way from the code step. */
   get resending(): boolean {
-    const { busy, step, action } = this.o.requests;
+    const { busy, step, action } = this.host.requests;
     return busy && step === 'code' && !action?.endsWith('authenticate');
   }
 
@@ -112,22 +81,46 @@ export class CodeStep {
    * the cooldown, and dispatches `otp-code-sent`.
    */
   sent(detail: OtpCodeSentDetail, resent: boolean, intro: string): void {
-    const m = this.o.msg();
-    const wait = this.o.config().resendCooldown ?? DEFAULT_RESEND_COOLDOWN;
+    const m = this.host.msg;
+    const wait = this.host.config.resendCooldown ?? DEFAULT_RESEND_COOLDOWN;
     this.expiry.start(detail.expiresInSeconds);
     this.cooldown.start(wait);
     this.explained = this.sendsLimited = false;
     this.resent = resent;
-    this.resentAt = resent ? this.o.timeOfDay() : '';
+    this.resentAt = resent ? this.host.timeOfDay() : '';
     this.expired = false;
     this.showError('');
-    this.o.announce(
+    this.host.announce(
       [intro, this.sentLine(detail.to), wait > 0 ? m.resendWait(wait) : '']
         .filter(Boolean)
         .join(' '),
     );
     this.host.dispatchEvent(new OtpCodeSentEvent(detail));
     this.reset();
+  }
+
+  /**
+   * A right code opened a session: says so and dispatches `otp-session-created` (tokens only when
+   * the gateway put them in the response).
+   */
+  signedIn(res: {
+    member: Member;
+    organization: Organization;
+    member_session: MemberSession;
+    session_token?: string;
+    session_jwt?: string;
+  }): void {
+    const { member, organization, member_session, session_token, session_jwt } = res;
+    this.host.announce(this.host.msg.signedIn);
+    this.host.emit(
+      new OtpSessionCreatedEvent({
+        member,
+        organization,
+        member_session,
+        ...(session_token ? { session_token } : {}),
+        ...(session_jwt ? { session_jwt } : {}),
+      }),
+    );
   }
 
   /** Shows a failure that is about the code; false when the element's alert should show it. */
@@ -140,13 +133,13 @@ export class CodeStep {
       this.sendsLimited = true;
       this.explained = false;
       this.cooldown.start(error.retryAfter);
-      this.o.announce(this.o.msg().sendLimited(error.retryAfter));
+      this.host.announce(this.host.msg.sendLimited(error.retryAfter));
     } else if (code && error.error_type === DEAD_CODE) {
       this.expire(message);
     } else if (code && WRONG_CODE.includes(error.error_type)) {
       this.reset();
       // After a resend the member may have typed the older code.
-      this.showError(this.resent ? this.o.msg().codeNotNewest : message);
+      this.showError(this.resent ? this.host.msg.codeNotNewest : message);
     } else {
       return false;
     }
@@ -169,19 +162,19 @@ export class CodeStep {
 
   /** The lockout ended: true when the expired code's error says so (nothing else to announce). */
   unlocked(): boolean {
-    if (this.expired) this.showError(this.o.msg().codeExpired);
+    if (this.expired) this.showError(this.host.msg.codeExpired);
     return this.expired;
   }
 
   /** The code can no longer work: one error, resend becomes the primary action. */
-  private expire(message = this.o.msg().codeExpired): void {
+  private expire(message = this.host.msg.codeExpired): void {
     this.expiry.stop();
     // Refused sends keep waiting: the resend would be refused again.
     if (!this.sendsLimited) this.cooldown.stop();
     this.field?.clear();
     this.expired = true;
     // During a lockout its end says it instead.
-    this.showError(this.o.requests.retry.active ? this.error : message);
+    this.showError(this.host.requests.retry.active ? this.error : message);
   }
 
   /** Leaves the code step: its timers and its state end. */
@@ -201,18 +194,18 @@ export class CodeStep {
   /** Empties the code field and puts the caret in it. */
   private reset(): void {
     this.field?.clear();
-    void this.o.focusStep();
+    void this.host.focusStep();
   }
 
   /** Where the code went, as shown and as spoken. */
   private sentLine(to: string): string {
-    const m = this.o.msg();
+    const m = this.host.msg;
     return this.resentAt ? m.codeResent(to, this.resentAt) : m.codeSentTo(to);
   }
 
   /** Why resend waits: a refused send, else the cooldown (in a sentence once `explained`). */
   private cooldownText(explained: boolean): string {
-    const m = this.o.msg();
+    const m = this.host.msg;
     const { remaining } = this.cooldown;
     return this.sendsLimited
       ? m.sendLimited(remaining)
@@ -221,32 +214,34 @@ export class CodeStep {
 
   private onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
-    if (this.o.refused()) return;
-    if (this.expired) return void this.o.resend();
+    if (this.host.refused()) return;
+    if (this.expired) return void this.host.resend();
     const code = this.field?.value ?? '';
     if (code.length !== CODE_LENGTH) {
-      this.showError(this.o.msg().codeIncomplete(CODE_LENGTH, code.length));
-      void this.o.focusStep();
+      this.showError(this.host.msg.codeIncomplete(CODE_LENGTH, code.length));
+      void this.host.focusStep();
       return;
     }
-    void this.o.authenticate(code);
+    void this.host.authenticate(code);
   };
 
   private onResend = (): void => {
-    if (this.o.refused()) return;
+    if (this.host.refused()) return;
     if (this.cooldown.active) {
       // The dimmed button stays focusable and says why it waits.
       this.explained = true;
-      this.o.announce(this.cooldownText(true));
+      this.host.announce(this.cooldownText(true));
       this.host.requestUpdate();
       return;
     }
-    void this.o.resend();
+    void this.host.resend();
   };
 
-  render(v: CodeStepView): TemplateResult {
-    const m = this.o.msg();
-    const { busy, blocked, retry } = this.o.requests;
+  /** The step under `heading`, with the code sent to `sentTo`. */
+  render(heading: string, sentTo: string, ways: CodeStepWays): TemplateResult {
+    const { host } = this;
+    const m = host.msg;
+    const { busy, blocked, retry } = this.host.requests;
     const { expired, resending } = this;
     const locked = retry.active;
     const minutes = Math.ceil(this.expiry.remaining / 60);
@@ -261,35 +256,36 @@ export class CodeStep {
       aria-describedby=${cooldown ? 'cooldown' : nothing}
       @click=${this.onResend}
     >
-      ${this.o.label(m.resend, resending)}
+      ${this.host.renderLabel(m.resend, resending)}
     </button>`;
     const wait = cooldown ? html`<span part="hint" id="cooldown">${cooldown}</span>` : nothing;
+    // While locked, focus goes to the heading (the field is disabled); its alert says why.
     return html`<form part="form" novalidate aria-busy=${busy} @submit=${this.onSubmit}>
-      ${v.heading}
-      <p part="hint" class="sent-to" id="sent-to">${this.sentLine(v.sentTo)}</p>
-      ${v.edit}
+      ${host.renderHeading(heading, locked)}
+      <p part="hint" class="sent-to" id="sent-to">${this.sentLine(sentTo)}</p>
+      ${ways.edit}
       <otp-code-field
         part="code-field"
         exportparts="base:code-base,label:code-label,input:code-input,hint:code-hint,error:code-error,boxes:code-boxes,box:code-box,box-filled:code-box-filled,box-active:code-box-active"
         data-autofocus
         .length=${CODE_LENGTH}
         .label=${m.codeLabel}
-        .boxes=${!this.o.config().noCodeBoxes}
+        .boxes=${!this.host.config.noCodeBoxes}
         .readonly=${busy}
         .disabled=${locked}
         .hint=${hint}
         .error=${live(this.error)}
         .incompleteMessage=${m.codeIncomplete}
-        @input=${this.o.edited}
+        @input=${this.host.clearError}
       ></otp-code-field>
-      ${v.error}
+      ${host.renderError()}
       ${
         expired
           ? html`${resend}${wait}`
-          : html`${v.submit}
+          : html`${host.renderSubmit(m.codeSubmit, m.verifying)}
               <div class="row">${resend} ${wait}</div>`
       }
-      ${v.back ? html`<div class="links">${v.back}</div>` : nothing}
+      ${ways.back ? html`<div class="links">${ways.back}</div>` : nothing}
     </form>`;
   }
 }

@@ -9,10 +9,9 @@ import {
 import { ContextConsumer, ContextProvider } from '@lit/context';
 import { createOtpClient } from '../client/otp-client.js';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
-import type { Member, MemberSession, OtpApi, Organization } from '../client/types.js';
+import type { OtpApi } from '../client/types.js';
 import type { OtpCodeSentDetail } from '../events/otp-code-sent.js';
 import type { OtpAction, OtpStep } from '../events/otp-error.js';
-import { OtpSessionCreatedEvent } from '../events/otp-session-created.js';
 import { matchLocale } from '../i18n/locales.js';
 import type { OtpMessages } from '../i18n/messages.js';
 import { systemClock, type Clock } from './clock.js';
@@ -23,7 +22,7 @@ import {
   sameConfig,
   type OtpConfig,
 } from './context.js';
-import type { CodeStep } from './code-step.js';
+import type { CodeStep, CodeStepWays } from './code-step.js';
 import { lazy } from './lazy.js';
 import { LocalizeController } from './localize-controller.js';
 import { OtpConfigElement } from './otp-config-element.js';
@@ -107,11 +106,11 @@ export abstract class OtpFlowElement extends OtpConfigElement {
   /** The resolved configuration, handed to the elements this one embeds. */
   private readonly provider: ContextProvider<typeof otpConfigContext>;
 
-  /** Error about the request or the step, shown in the step's alert. */
-  protected error = '';
+  /** @internal Error about the request or the step, shown in the step's alert. */
+  error = '';
   private status = '';
-  /** The code step, once loaded (`loadCode()`). */
-  private code?: CodeStep;
+  /** @internal The code step, once loaded (`loadCode()`). */
+  code?: CodeStep;
   /** Organization name from the last answer that carried one. */
   declare protected answeredOrgName?: string;
   private ownClient?: [string, OtpApi];
@@ -128,12 +127,14 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     this.provider = new ContextProvider(this, { context: otpConfigContext, initialValue: {} });
   }
 
-  protected readonly l10n = new LocalizeController(this, {
+  /** @internal */
+  readonly l10n = new LocalizeController(this, {
     locale: () => this.config.locale,
     overrides: () => this.config.messages,
   });
 
-  protected readonly requests = new RequestController(this, {
+  /** @internal */
+  readonly requests = new RequestController(this, {
     clock: () => this.clockNow,
     key: () => this.flowKey(),
     onError: (error, step, action) => this.fail(error, step, action),
@@ -145,7 +146,8 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     },
   });
 
-  protected get msg(): OtpMessages {
+  /** @internal */
+  get msg(): OtpMessages {
     return this.l10n.msg;
   }
 
@@ -168,16 +170,18 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     return this.config.organizationName || this.answeredOrgName || undefined;
   }
 
-  /** Own values, else the provider's (read live: a change counts before the next render). */
-  protected get config(): OtpConfig {
+  /** @internal Own values, else the provider's (read live: a change counts before the next render). */
+  get config(): OtpConfig {
     return resolveConfig(ownConfig(this), this.inherited);
   }
 
-  private get clockNow(): Clock {
+  /** @internal */
+  get clockNow(): Clock {
     return this.config.clock ?? systemClock;
   }
 
-  protected get orgId(): string {
+  /** @internal */
+  get orgId(): string {
     return this.config.organizationId ?? '';
   }
 
@@ -206,11 +210,11 @@ export abstract class OtpFlowElement extends OtpConfigElement {
   /** The current step's content. */
   protected abstract renderStep(): unknown;
 
-  /** Sends the code typed in the code step. */
-  protected abstract authenticate(code: string): Promise<void>;
+  /** @internal Sends the code typed in the code step. */
+  abstract authenticate(code: string): Promise<void>;
 
-  /** Sends a new code. */
-  protected abstract resend(): Promise<unknown>;
+  /** @internal Sends a new code. */
+  abstract resend(): Promise<unknown>;
 
   protected override willUpdate(): void {
     const config = { ...this.config, client: this.api };
@@ -228,20 +232,20 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     }
   }
 
-  /** `locale` for a request body: the tag of `supported` that fits the locale in effect, if any. */
-  protected localeFor(supported: readonly string[]): { locale?: string } {
+  /** @internal `locale` for a request body: the tag of `supported` that fits the locale in effect, if any. */
+  localeFor(supported: readonly string[]): { locale?: string } {
     const locale = matchLocale(this.localeTag, supported);
     return locale ? { locale } : {};
   }
 
-  /** `session_duration_minutes` when the page set it; otherwise the gateway's default applies. */
-  protected get sessionLength(): { session_duration_minutes?: number } {
+  /** @internal `session_duration_minutes` when the page set it; otherwise the gateway's default applies. */
+  get sessionLength(): { session_duration_minutes?: number } {
     const minutes = this.config.sessionDurationMinutes;
     return minutes ? { session_duration_minutes: minutes } : {};
   }
 
-  /** Runs a request through the request controller with the element's client. */
-  protected request<T>(
+  /** @internal Runs a request through the request controller with the element's client. */
+  request<T>(
     step: OtpStep,
     action: OtpAction,
     call: (api: OtpApi, signal: AbortSignal) => Promise<T>,
@@ -302,14 +306,14 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     }
   }
 
-  /** Says `text` once through the polite status region. */
-  protected announce(text: string): void {
+  /** @internal Says `text` once through the polite status region. */
+  announce(text: string): void {
     this.status = '';
     void this.updateComplete.then(() => (this.status = text));
   }
 
-  /** Focuses the current step's field (`data-autofocus`) once it is rendered. */
-  protected async focusStep(): Promise<void> {
+  /** @internal Focuses the current step's field (`data-autofocus`) once it is rendered. */
+  async focusStep(): Promise<void> {
     await this.updateComplete;
     const target = this.renderRoot.querySelector<HTMLElement & Partial<LitElement>>(
       '[data-autofocus]',
@@ -334,20 +338,7 @@ export abstract class OtpFlowElement extends OtpConfigElement {
   /** The code step, loaded (with the code field) and attached to this element on first use. */
   protected async loadCode(): Promise<CodeStep> {
     const { CodeStep } = await loadCodeStep();
-    return (this.code ??= new CodeStep(this, {
-      requests: this.requests,
-      clock: () => this.clockNow,
-      msg: () => this.msg,
-      config: () => this.config,
-      timeOfDay: (at) => this.timeOfDay(at),
-      announce: (text) => this.announce(text),
-      focusStep: () => this.focusStep(),
-      refused: () => this.refused(),
-      label: (text, busy) => this.renderLabel(text, busy),
-      edited: () => this.clearError(),
-      authenticate: (code) => this.authenticate(code),
-      resend: () => this.resend(),
-    }));
+    return (this.code ??= new CodeStep(this));
   }
 
   /**
@@ -359,8 +350,8 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     this.code!.sent(detail, resent, intro);
   }
 
-  /** `at` (default: now) as the local time of day, in the locale in effect. */
-  protected timeOfDay(at = Date.now()): string {
+  /** @internal `at` (default: now) as the local time of day, in the locale in effect. */
+  timeOfDay(at = Date.now()): string {
     const options = { hour: 'numeric', minute: '2-digit' } as const;
     try {
       return new Intl.DateTimeFormat(this.localeTag, options).format(at);
@@ -369,47 +360,28 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     }
   }
 
-  /** Dispatches `otp-session-created`; tokens only when the gateway put them in the response. */
-  protected sessionCreated(res: {
-    member: Member;
-    organization: Organization;
-    member_session: MemberSession;
-    session_token?: string;
-    session_jwt?: string;
-  }): void {
-    const { member, organization, member_session, session_token, session_jwt } = res;
-    this.announce(this.msg.signedIn);
-    this.emit(
-      new OtpSessionCreatedEvent({
-        member,
-        organization,
-        member_session,
-        ...(session_token ? { session_token } : {}),
-        ...(session_jwt ? { session_jwt } : {}),
-      }),
-    );
-  }
-
   /**
+   * @internal
    * dispatchEvent. Going through here keeps the manifest analyzer from inventing events out of
    * `dispatchEvent(new XEvent({ detail… }))` calls; each element documents its events with `@fires`.
    */
-  protected emit(event: Event): boolean {
+  emit(event: Event): boolean {
     return this.dispatchEvent(event);
   }
 
-  /** Leaves the code step: its timers and its state end. */
-  protected stopTimers(): void {
+  /** @internal Leaves the code step: its timers and its state end. */
+  stopTimers(): void {
     this.code?.stop();
   }
 
-  protected clearError(): void {
+  /** @internal */
+  clearError(): void {
     this.code?.clearError();
     if (!this.locked) this.error = '';
   }
 
-  /** Nothing may be sent now; pressed during a lockout, says how long it still lasts. */
-  protected refused(): boolean {
+  /** @internal Nothing may be sent now; pressed during a lockout, says how long it still lasts. */
+  refused(): boolean {
     const { blocked } = this;
     if (blocked && this.locked) this.announce(this.msg.lockedOut(this.requests.retry.remaining));
     return blocked;
@@ -423,36 +395,33 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     </div>`;
   }
 
-  /** A step heading at the configured level (`heading-level`, default 2). */
-  protected renderHeading(text: string, focusable = false): TemplateResult {
+  /** @internal A step heading at the configured level (`heading-level`, default 2). */
+  renderHeading(text: string, focusable = false): TemplateResult {
     const level = Math.round(Number(this.config.headingLevel ?? 2));
     const heading = HEADINGS[(level >= 1 && level <= 6 ? level : 2) - 1]!;
     return heading(text, focusable ? '-1' : nothing, focusable);
   }
 
-  /** A final step: its heading, focused, and the `success` slot when it is one. */
-  protected renderOutcome(text: string, success = true): TemplateResult {
+  /** @internal A final step: its heading, focused, and the `success` slot when it is one. */
+  renderOutcome(text: string, success = true): TemplateResult {
     return html`<div class="outcome">
       ${this.renderHeading(text, true)} ${success ? html`<slot name="success"></slot>` : nothing}
     </div>`;
   }
 
   /**
+   * @internal
    * A button's label, or its busy label with a spinner. The other one is laid in the same cell as
    * generated content (hidden, and in no text or name), so the size never changes.
    */
-  protected renderLabel(
-    label: string,
-    busy: boolean,
-    busyLabel = this.msg.sending,
-  ): TemplateResult {
+  renderLabel(label: string, busy: boolean, busyLabel = this.msg.sending): TemplateResult {
     return html`<span class="labels ${busy ? 'busy' : ''}" data-other=${busy ? label : busyLabel}
       >${busy ? html`<span><span part="spinner" class="spinner"></span>${busyLabel}</span>` : html`<span>${label}</span>`}</span
     >`;
   }
 
-  /** The step's submit button, busy while its request is in flight. */
-  protected renderSubmit(label: string, busyLabel = this.msg.sending): TemplateResult {
+  /** @internal The step's submit button, busy while its request is in flight. */
+  renderSubmit(label: string, busyLabel = this.msg.sending): TemplateResult {
     const busy = this.busy && !this.code?.resending;
     return html`<button
       part="button"
@@ -464,7 +433,8 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     </button>`;
   }
 
-  protected renderError(): TemplateResult | typeof nothing {
+  /** @internal */
+  renderError(): TemplateResult | typeof nothing {
     const { retry } = this.requests;
     // The alert says the time once; the countdown below is readable, not live.
     return this.error
@@ -481,22 +451,7 @@ export abstract class OtpFlowElement extends OtpConfigElement {
    * The code-entry step, shared by email and SMS (loaded with the code field: empty until then).
    * `edit` goes next to where the code went, `back` under the buttons (ways back).
    */
-  protected renderCodeStep(
-    heading: string,
-    sentTo: string,
-    { edit, back }: { edit?: unknown; back?: unknown } = {},
-  ): unknown {
-    const m = this.msg;
-    return (
-      this.code?.render({
-        // While locked, focus goes to the heading (the field is disabled); its alert says why.
-        heading: this.renderHeading(heading, this.locked),
-        sentTo,
-        edit,
-        back,
-        error: this.renderError(),
-        submit: this.renderSubmit(m.codeSubmit, m.verifying),
-      }) ?? nothing
-    );
+  protected renderCodeStep(heading: string, sentTo: string, ways: CodeStepWays = {}): unknown {
+    return this.code?.render(heading, sentTo, ways) ?? nothing;
   }
 }

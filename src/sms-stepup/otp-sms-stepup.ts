@@ -118,7 +118,7 @@ export class OtpSmsStepup extends OtpFlowElement {
     return this.member ?? this.loaded?.member;
   }
 
-  protected override get orgId(): string {
+  override get orgId(): string {
     return (
       this.organizationId ??
       this.organization?.organization_id ??
@@ -228,11 +228,11 @@ export class OtpSmsStepup extends OtpFlowElement {
     this.codeSent(this.sentDetail(), resent, intro);
   }
 
-  protected override resend(): Promise<void> {
+  override resend(): Promise<void> {
     return this.send(undefined, true);
   }
 
-  protected override async authenticate(code: string): Promise<void> {
+  override async authenticate(code: string): Promise<void> {
     const body: SmsAuthenticateRequest = {
       organization_id: this.orgId,
       member_id: this.memberIdValue,
@@ -251,7 +251,7 @@ export class OtpSmsStepup extends OtpFlowElement {
       this.announce(this.msg.stepUpComplete);
       this.emit(new OtpStepUpCompleteEvent({ member, organization, member_session }));
     } else {
-      this.sessionCreated(res);
+      this.code!.signedIn(res);
     }
     void this.focusStep();
   }

@@ -11,6 +11,7 @@ import {
   pageServerAndBrowser,
   root,
   openPage,
+  serveBuild,
 } from './support/page-server.js';
 
 const CHUNK = 'otp-auth-elements.code-step.min.js';
@@ -80,15 +81,14 @@ test('a field of the page’s own is defined: in the markup, added later, or thr
 });
 
 test('a code-field chunk that cannot load: the email step says so and keeps the email; the next try goes on', async () => {
-  const bundle = readFileSync(`${root}dist/otp-auth-elements.min.js`, 'utf8');
-  started.server.page('/flaky/otp-auth-elements.min.js', bundle, 'text/javascript');
+  const script = serveBuild(started.server, 'flaky', [CHUNK]);
   const { organizationId, email } = await newMember(started.server.base);
   const { page, errors } = await open(
     started.server.page(
       'flaky.html',
       `<!doctype html><html lang="en"><body>
       <otp-email-auth organization-id="${organizationId}"></otp-email-auth>
-      <script type="module" src="/flaky/otp-auth-elements.min.js"></script></body></html>`,
+      <script type="module" src="${script}"></script></body></html>`,
     ),
   );
   const input = page.locator('otp-email-auth input[type=email]');

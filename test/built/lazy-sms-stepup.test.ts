@@ -11,6 +11,7 @@ import {
   pageServerAndBrowser,
   root,
   openPage,
+  serveBuild,
 } from './support/page-server.js';
 
 const CHUNK = 'otp-auth-elements.sms-stepup.min.js';
@@ -90,22 +91,10 @@ test('MFA on a script-tag page fetches the SMS step-up once and signs in through
 });
 
 test('an SMS step-up that cannot load: the MFA step says so with a way back; the next try goes on', async () => {
-  const bundle = readFileSync(`${root}dist/otp-auth-elements.min.js`, 'utf8');
-  started.server.page('/flaky-sms/otp-auth-elements.min.js', bundle, 'text/javascript');
-  for (const part of ['code-step', 'phone-step']) {
-    const file = `otp-auth-elements.${part}.min.js`;
-    started.server.page(
-      `/flaky-sms/${file}`,
-      readFileSync(`${root}dist/${file}`, 'utf8'),
-      'text/javascript',
-    );
-  }
+  const script = serveBuild(started.server, 'flaky-sms', [CHUNK]);
   const { organizationId, email, phone } = await mfaMember();
   const { page, errors } = await open(
-    started.server.page(
-      'sms-flaky.html',
-      loginPage(organizationId, '/flaky-sms/otp-auth-elements.min.js'),
-    ),
+    started.server.page('sms-flaky.html', loginPage(organizationId, script)),
   );
   await emailStep(page, email);
   const alert = page.locator('otp-email-auth [role=alert]');

@@ -1,6 +1,7 @@
 // One origin for the built-package tests: the demo app (gateway at /api, emulator, dev outbox),
 // the package's dist/ and node_modules/ as files, and test pages given as strings. Chromium from
 // the system, as the browser tests find it.
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +90,18 @@ export async function waitForCode(base: string, to: string, previous?: string): 
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`no code for ${to}`);
+}
+
+/**
+ * The script-tag file and the chunks beside it under `/${dir}/`, but for the chunks `missing`
+ * (which a test serves later, as a chunk that comes back). Returns the script-tag file's path.
+ */
+export function serveBuild(server: PageServer, dir: string, missing: string[]): string {
+  for (const file of readdirSync(`${root}dist`)) {
+    if (!/^otp-auth-elements\.(.+\.)?min\.js$/.test(file) || missing.includes(file)) continue;
+    server.page(`/${dir}/${file}`, readFileSync(`${root}dist/${file}`, 'utf8'), 'text/javascript');
+  }
+  return `/${dir}/otp-auth-elements.min.js`;
 }
 
 export function launchChromium(): Promise<Browser> {
