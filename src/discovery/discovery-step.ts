@@ -1,7 +1,7 @@
 // The discovery login's steps after the code (the organizations found, the create form): their
 // state, requests, failures and templates. A chunk of its own, loaded once a discovery code is on
 // its way, so a page that signs in to a known organization never loads it.
-import { adoptStyles, html, nothing, type LitElement, type TemplateResult } from 'lit';
+import { html, nothing, type LitElement, type TemplateResult } from 'lit';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
 import type {
   DiscoveredOrganization,
@@ -15,6 +15,7 @@ import { OtpOrganizationSelectedEvent } from '../events/otp-organization-selecte
 import { OtpOrganizationsDiscoveredEvent } from '../events/otp-organizations-discovered.js';
 import { SMS_LOCALES } from '../i18n/locales.js';
 import type { OtpMessages } from '../i18n/messages.js';
+import { adoptMore } from '../internal/code-step.js';
 import type { RequestController } from '../internal/request-controller.js';
 import type { StepMachine } from '../internal/step-machine.js';
 import {
@@ -82,11 +83,7 @@ export class DiscoveryStep {
     private readonly o: DiscoveryOptions,
   ) {
     // Its styles join the element's when the steps are first needed.
-    const { renderRoot } = host;
-    if (renderRoot instanceof ShadowRoot) {
-      const { elementStyles } = host.constructor as typeof LitElement;
-      adoptStyles(renderRoot, [...elementStyles, organizationListStyles]);
-    }
+    adoptMore(host, organizationListStyles);
   }
 
   private update(): void {

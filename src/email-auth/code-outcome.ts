@@ -17,7 +17,7 @@ import { loadSmsStepup, type OtpEmailAuth } from './otp-email-auth.js';
  */
 export const loadDiscoveryStep = lazy(() => import('../discovery/discovery-step.js'));
 
-/** The steps of an email element after its code, and their state. */
+/** The steps of an email element from its code on, and their state. */
 export class CodeOutcome {
   /** Discovery: the organizations found and the create form, once loaded. */
   private discoveryStep?: DiscoveryStep;
@@ -141,9 +141,13 @@ export class CodeOutcome {
     return !!this.discoveryStep?.failed(error, step);
   }
 
-  /** Escape or a way back on an organization step. */
-  back(): void {
-    this.discoveryStep?.back();
+  /** Escape or a way back: one step back, where nothing is lost; true when it went back. */
+  back(): boolean {
+    const { host } = this;
+    if (host.steps.is('organizations', 'create')) this.discoveryStep!.back();
+    else if (host.steps.is('code', 'mfa')) host.restart();
+    else return false;
+    return true;
   }
 
   /** The element went back to its email step. */
@@ -156,8 +160,20 @@ export class CodeOutcome {
     const { host } = this;
     const m = host.msg;
     const step = host.steps.current;
+    if (step === 'code') {
+      return host.code!.render(m.emailCodeHeading, host.sentTo, {
+        edit: html`<button
+          part="link"
+          type="button"
+          aria-describedby="sent-to"
+          @click=${host.restart}
+        >
+          ${m.edit}
+        </button>`,
+      });
+    }
     if (step === 'organizations' || step === 'create') return this.discoveryStep?.render(step);
-    if (step !== 'mfa') return host.renderOutcome(m.signedIn);
+    if (step !== 'mfa') return host.code!.renderOutcome(m.signedIn);
     // Configuration (organization, client, locale, messages, clock…) reaches it by context.
     // An error here: <otp-sms-stepup> could not be loaded.
     return this.inlineMfa
@@ -179,6 +195,6 @@ export class CodeOutcome {
           <div class="links">
             <button part="link" type="button" @click=${host.restart}>${m.changeEmail}</button>
           </div>`
-      : host.renderOutcome(m.mfaRequired, false);
+      : host.code!.renderOutcome(m.mfaRequired, false);
   }
 }

@@ -4,7 +4,8 @@ import type { EmailLoginOrSignupResponse } from '../client/types.js';
 import type { OtpAction, OtpStep } from '../events/otp-error.js';
 import { EMAIL_LOCALES } from '../i18n/locales.js';
 import { lazy } from '../internal/lazy.js';
-import { OtpFlowElement, type BackReason } from '../internal/otp-flow-element.js';
+import type { CodeStep } from '../internal/code-step.js';
+import { OtpFlowElement } from '../internal/otp-flow-element.js';
 import { StepMachine } from '../internal/step-machine.js';
 import type { CodeOutcome } from './code-outcome.js';
 import { styles } from './otp-email-auth.styles.js';
@@ -190,17 +191,6 @@ export class OtpEmailAuth extends OtpFlowElement {
           ${error ? this.renderError() : nothing} ${this.renderSubmit(m.emailSubmit)}
         </form>`;
       }
-      case 'code':
-        return this.renderCodeStep(m.emailCodeHeading, this.sentTo, {
-          edit: html`<button
-            part="link"
-            type="button"
-            aria-describedby="sent-to"
-            @click=${this.restart}
-          >
-            ${m.edit}
-          </button>`,
-        });
       default:
         return this.outcome?.render();
     }
@@ -223,10 +213,15 @@ export class OtpEmailAuth extends OtpFlowElement {
     return this.outcome?.select(organizationId);
   }
 
-  /** The steps after a right code, loaded and attached to this element on first use. */
-  private async loadOutcome(): Promise<CodeOutcome> {
-    const { CodeOutcome } = await loadCodeOutcome();
-    return (this.outcome ??= new CodeOutcome(this));
+  /**
+   * The code step comes with what follows a right code; in discovery the organization steps are
+   * fetched too, while the member reads the email (a failure there is retried with the code).
+   */
+  protected override async loadCode(): Promise<CodeStep> {
+    const [code, { CodeOutcome }] = await Promise.all([super.loadCode(), loadCodeOutcome()]);
+    const outcome = (this.outcome ??= new CodeOutcome(this));
+    if (this.discovering) outcome.loadDiscovery().catch(() => {});
+    return code;
   }
 
   protected override fail(error: OtpAuthError, step: OtpStep, action: OtpAction): void {
@@ -269,10 +264,6 @@ export class OtpEmailAuth extends OtpFlowElement {
   /** A code to `email`: for the organization, or in discovery for the address alone. */
   private async send(email: string, resent = false): Promise<void> {
     const { discovering } = this;
-    // Fetched while the member reads the email; a failure here is retried with the code.
-    this.loadOutcome()
-      .then((outcome) => (discovering ? outcome.loadDiscovery() : undefined))
-      .catch(() => {});
     const minutes = this.codeExpirationMinutes;
     const base = { email_address: email, ...this.localeFor(EMAIL_LOCALES) };
     const res: Partial<EmailLoginOrSignupResponse> | undefined = await this.request(
@@ -301,7 +292,7 @@ export class OtpEmailAuth extends OtpFlowElement {
     this.remember(email);
     this.answeredOrgName = organization?.organization_name || this.answeredOrgName;
     this.steps.go('code');
-    this.codeSent(
+    this.code!.sent(
       {
         channel: 'email',
         to: email,
@@ -314,16 +305,12 @@ export class OtpEmailAuth extends OtpFlowElement {
     );
   }
 
-  /** Verified by the steps after the code (loaded here if loading them with the code failed). */
-  override async authenticate(code: string): Promise<void> {
-    return (await this.loadPart(() => this.loadOutcome()))?.authenticate(code);
+  override authenticate(code: string): Promise<void> {
+    return this.outcome!.authenticate(code);
   }
 
-  protected override back(_reason: BackReason): boolean {
-    if (this.steps.is('organizations', 'create')) this.outcome!.back();
-    else if (this.steps.is('code', 'mfa')) this.restart();
-    else return false;
-    return true;
+  protected override back(): boolean {
+    return !!this.outcome?.back();
   }
 
   /** @internal Back to the email step, email kept. */
@@ -337,7 +324,7 @@ export class OtpEmailAuth extends OtpFlowElement {
   }
 
   protected override flowChanged(): void {
-    if (this.steps.is('code', 'organizations', 'create', 'mfa')) this.restart();
+    if (!this.steps.is('email', 'done')) this.restart();
   }
 }
 

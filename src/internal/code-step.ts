@@ -1,7 +1,14 @@
 // The code-entry step, shared by email and SMS: its state, its timers (expiry, resend cooldown),
 // what its failures show and its template, with the code field it renders. A chunk of its own,
 // loaded while the first code is on its way (`loadCodeStep`).
-import { html, nothing, type TemplateResult } from 'lit';
+import {
+  adoptStyles,
+  html,
+  nothing,
+  type CSSResult,
+  type LitElement,
+  type TemplateResult,
+} from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
 import type { Member, MemberSession, Organization } from '../client/types.js';
@@ -10,6 +17,7 @@ import '../define/code-field.js';
 import { OtpCodeSentEvent, type OtpCodeSentDetail } from '../events/otp-code-sent.js';
 import { OtpSessionCreatedEvent } from '../events/otp-session-created.js';
 import type { OtpAction, OtpStep } from '../events/otp-error.js';
+import { codeStepStyles } from './code-step.styles.js';
 import { Countdown } from './countdown.js';
 import type { OtpFlowElement } from './otp-flow-element.js';
 
@@ -19,6 +27,12 @@ const DEFAULT_RESEND_COOLDOWN = 30;
 const WRONG_CODE = ['otp_code_not_found', 'invalid_code'];
 // The code can no longer work (expired or used): only a new one helps.
 const DEAD_CODE = 'unable_to_auth_otp_code';
+
+/** Adds `styles` to those of `host`'s shadow root (as the parts loaded on demand come in). */
+export function adoptMore(host: LitElement, styles: CSSResult): void {
+  const root = host.renderRoot;
+  if (root instanceof ShadowRoot) adoptStyles(root, [...(root.adoptedStyleSheets ?? []), styles]);
+}
 
 /** Ways out of the code step its element renders next to the step's own controls. */
 export interface CodeStepWays {
@@ -51,6 +65,7 @@ export class CodeStep {
   private explained = false;
 
   constructor(private readonly host: OtpFlowElement) {
+    adoptMore(host, codeStepStyles);
     const clock = () => host.clockNow;
     this.cooldown = new Countdown(host, clock, () => {
       this.sendsLimited = false;
@@ -77,10 +92,12 @@ export class CodeStep {
   }
 
   /**
-   * Starts the expiry and resend timers, announces the code (after `intro`, said on arrival) and
+   * The code step begins (after the element's `loadCode()`): clears the element's alert, starts
+   * the expiry and resend timers, announces the code (after `intro`, said on arrival) and
    * the cooldown, and dispatches `otp-code-sent`.
    */
-  sent(detail: OtpCodeSentDetail, resent: boolean, intro: string): void {
+  sent(detail: OtpCodeSentDetail, resent = false, intro = ''): void {
+    this.host.error = '';
     const m = this.host.msg;
     const wait = this.host.config.resendCooldown ?? DEFAULT_RESEND_COOLDOWN;
     this.expiry.start(detail.expiresInSeconds);
@@ -121,6 +138,14 @@ export class CodeStep {
         ...(session_jwt ? { session_jwt } : {}),
       }),
     );
+  }
+
+  /** A final step after the code: its heading, focused, and the `success` slot when it is one. */
+  renderOutcome(text: string, success = true): TemplateResult {
+    return html`<div class="outcome">
+      ${this.host.renderHeading(text, true)}
+      ${success ? html`<slot name="success"></slot>` : nothing}
+    </div>`;
   }
 
   /** Shows a failure that is about the code; false when the element's alert should show it. */
@@ -237,8 +262,8 @@ export class CodeStep {
     void this.host.resend();
   };
 
-  /** The step under `heading`, with the code sent to `sentTo`. */
-  render(heading: string, sentTo: string, ways: CodeStepWays): TemplateResult {
+  /** The step under `heading`, with the code sent to `sentTo`, and the element's ways out. */
+  render(heading: string, sentTo: string, ways: CodeStepWays = {}): TemplateResult {
     const { host } = this;
     const m = host.msg;
     const { busy, blocked, retry } = this.host.requests;

@@ -30,8 +30,7 @@ export function defineElement(name: string, element: CustomElementConstructor): 
     ? `otp-auth-elements ${existing[versionKey]}`
     : 'another class (not from otp-auth-elements)';
   console.warn(
-    `otp-auth-elements ${version}: <${name}> is already defined by ${holder}; the first ` +
-      'definition stays, and this copy registers none of the names already taken (warned once). ' +
-      'Load the package once.',
+    `otp-auth-elements ${version}: <${name}> is already defined by ${holder}; this copy ` +
+      'registers none of the names taken. Load the package once.',
   );
 }

@@ -11,8 +11,8 @@ export function lazy<T>(load: () => Promise<T>): () => Promise<T> {
     (loading ??= load().catch((cause: unknown) => {
       loading = undefined;
       console.warn(
-        'otp-auth-elements: a part loaded on demand could not be fetched. With the script-tag ' +
-          'file, serve the otp-auth-elements.*.min.js files beside it.',
+        'otp-auth-elements: a part could not be fetched; serve the otp-auth-elements.*.min.js ' +
+          'files beside the script-tag file.',
         cause,
       );
       throw new OtpAuthError({

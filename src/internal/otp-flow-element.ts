@@ -10,7 +10,6 @@ import { ContextConsumer, ContextProvider } from '@lit/context';
 import { createOtpClient } from '../client/otp-client.js';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
 import type { OtpApi } from '../client/types.js';
-import type { OtpCodeSentDetail } from '../events/otp-code-sent.js';
 import type { OtpAction, OtpStep } from '../events/otp-error.js';
 import { matchLocale } from '../i18n/locales.js';
 import type { OtpMessages } from '../i18n/messages.js';
@@ -22,7 +21,7 @@ import {
   sameConfig,
   type OtpConfig,
 } from './context.js';
-import type { CodeStep, CodeStepWays } from './code-step.js';
+import type { CodeStep } from './code-step.js';
 import { lazy } from './lazy.js';
 import { LocalizeController } from './localize-controller.js';
 import { OtpConfigElement } from './otp-config-element.js';
@@ -322,32 +321,10 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     target?.focus();
   }
 
-  /**
-   * A part of the element loaded outside a request (a lazy module): the module, or undefined with
-   * the error in the step's alert when it cannot be loaded.
-   */
-  protected async loadPart<T>(load: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await load();
-    } catch (error) {
-      this.error = this.l10n.describe(error as OtpAuthError);
-      return undefined;
-    }
-  }
-
   /** The code step, loaded (with the code field) and attached to this element on first use. */
   protected async loadCode(): Promise<CodeStep> {
     const { CodeStep } = await loadCodeStep();
     return (this.code ??= new CodeStep(this));
-  }
-
-  /**
-   * The code step begins (after `loadCode()`): its timers start, the code is announced (after
-   * `intro`, said on arrival) with the cooldown, and `otp-code-sent` is dispatched.
-   */
-  protected codeSent(detail: OtpCodeSentDetail, resent = false, intro = ''): void {
-    this.error = '';
-    this.code!.sent(detail, resent, intro);
   }
 
   /** @internal `at` (default: now) as the local time of day, in the locale in effect. */
@@ -402,13 +379,6 @@ export abstract class OtpFlowElement extends OtpConfigElement {
     return heading(text, focusable ? '-1' : nothing, focusable);
   }
 
-  /** @internal A final step: its heading, focused, and the `success` slot when it is one. */
-  renderOutcome(text: string, success = true): TemplateResult {
-    return html`<div class="outcome">
-      ${this.renderHeading(text, true)} ${success ? html`<slot name="success"></slot>` : nothing}
-    </div>`;
-  }
-
   /**
    * @internal
    * A button's label, or its busy label with a spinner. The other one is laid in the same cell as
@@ -445,13 +415,5 @@ export abstract class OtpFlowElement extends OtpConfigElement {
               : nothing
           }`
       : nothing;
-  }
-
-  /**
-   * The code-entry step, shared by email and SMS (loaded with the code field: empty until then).
-   * `edit` goes next to where the code went, `back` under the buttons (ways back).
-   */
-  protected renderCodeStep(heading: string, sentTo: string, ways: CodeStepWays = {}): unknown {
-    return this.code?.render(heading, sentTo, ways) ?? nothing;
   }
 }

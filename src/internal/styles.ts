@@ -40,9 +40,6 @@ export const flowStyles = [
       color: var(--_otp-muted);
       font-size: 0.875rem;
     }
-    .sent-to {
-      overflow-wrap: anywhere;
-    }
     [part~='error'] {
       color: var(--_otp-error);
       border-inline-start: 3px solid currentColor;
@@ -89,20 +86,6 @@ export const flowStyles = [
       background: transparent;
       color: var(--_otp-primary);
       border: 1px solid var(--_otp-border);
-    }
-    [part~='link'] {
-      min-height: 0;
-      background: none;
-      border: 0;
-      color: var(--_otp-primary);
-      text-decoration: underline;
-      justify-self: start;
-      padding: 0;
-    }
-    .links {
-      display: flex;
-      flex-wrap: wrap;
-      gap: calc(var(--_otp-space) * 0.5) var(--_otp-space);
     }
     /* Unavailable (cooldown, lockout): dimmed by colour, not opacity, so the focus ring keeps its
      contrast. Busy keeps the button's colour and shows a spinner instead. */
@@ -160,12 +143,6 @@ export const flowStyles = [
       outline: 2px solid var(--_otp-focus);
       outline-offset: 2px;
     }
-    .row {
-      display: flex;
-      gap: calc(var(--_otp-space) * 0.5);
-      align-items: center;
-      flex-wrap: wrap;
-    }
     ::slotted([slot='logo']) {
       display: block;
       max-width: 100%;
@@ -197,9 +174,6 @@ export const flowStyles = [
         background: ButtonFace;
         color: GrayText;
         border-color: GrayText;
-      }
-      [part~='link'] {
-        color: LinkText;
       }
       :focus-visible {
         outline-color: Highlight;

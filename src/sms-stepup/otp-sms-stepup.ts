@@ -174,7 +174,7 @@ export class OtpSmsStepup extends OtpFlowElement {
       // On failure the send step shows why; its button tries again.
       if (!(await this.loadPart(() => this.loadCode())) || !this.steps.is('send')) return;
       this.steps.go('code');
-      this.codeSent(this.sentDetail(), false, this.arrival(this.codeHeading));
+      this.code!.sent(this.sentDetail(), false, this.arrival(this.codeHeading));
     } else if (phone && verified) {
       this.sentTo = maskPhone(phone);
       await this.send(undefined, false, this.arrival(this.codeHeading));
@@ -225,7 +225,7 @@ export class OtpSmsStepup extends OtpFlowElement {
     if (!res) return;
     if (mfaPhone) this.sentTo = maskPhone(mfaPhone);
     this.steps.go('code');
-    this.codeSent(this.sentDetail(), resent, intro);
+    this.code!.sent(this.sentDetail(), resent, intro);
   }
 
   override resend(): Promise<void> {
@@ -336,6 +336,19 @@ export class OtpSmsStepup extends OtpFlowElement {
     }`;
   }
 
+  /**
+   * A part of the element loaded outside a request (a lazy module): the module, or undefined with
+   * the error in the step's alert when it cannot be loaded.
+   */
+  private async loadPart<T>(load: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await load();
+    } catch (error) {
+      this.error = this.l10n.describe(error as OtpAuthError);
+      return undefined;
+    }
+  }
+
   private sendPhone(event: SubmitEvent): void {
     event.preventDefault();
     if (this.refused()) return;
@@ -370,7 +383,7 @@ export class OtpSmsStepup extends OtpFlowElement {
       case 'phone':
         return this.renderPhoneStep();
       case 'code':
-        return this.renderCodeStep(heading, this.sentTo, { back: this.renderBack('code') });
+        return this.code?.render(heading, this.sentTo, { back: this.renderBack('code') });
       case 'restart':
         return html`<form part="form" @submit=${this.startAgain}>
           ${this.renderHeading(heading)} ${this.renderError()}
@@ -382,7 +395,7 @@ export class OtpSmsStepup extends OtpFlowElement {
           <button part="button" type="submit">${m.startAgain}</button>
         </form>`;
       case 'done':
-        return this.renderOutcome(this.mode === 'step-up' ? m.stepUpComplete : m.signedIn);
+        return this.code!.renderOutcome(this.mode === 'step-up' ? m.stepUpComplete : m.signedIn);
       default:
         return nothing;
     }
