@@ -1,23 +1,20 @@
 // The discovery login's steps after the code (the organizations found, the create form): their
 // state, requests, failures and templates. A chunk of its own, loaded once a discovery code is on
 // its way, so a page that signs in to a known organization never loads it.
-import { html, nothing, type LitElement, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { OtpAuthError } from '../client/otp-auth-error.js';
 import type {
   DiscoveredOrganization,
   DiscoveryAuthenticateResponse,
   ExchangeResponse,
-  OtpApi,
 } from '../client/types.js';
-import type { OtpAction, OtpStep } from '../events/otp-error.js';
+import type { OtpStep } from '../events/otp-error.js';
 import { OtpOrganizationCreatedEvent } from '../events/otp-organization-created.js';
 import { OtpOrganizationSelectedEvent } from '../events/otp-organization-selected.js';
 import { OtpOrganizationsDiscoveredEvent } from '../events/otp-organizations-discovered.js';
 import { SMS_LOCALES } from '../i18n/locales.js';
-import type { OtpMessages } from '../i18n/messages.js';
+import type { OtpEmailAuth } from '../email-auth/otp-email-auth.js';
 import { adoptMore } from '../internal/code-step.js';
-import type { RequestController } from '../internal/request-controller.js';
-import type { StepMachine } from '../internal/step-machine.js';
 import {
   checked,
   emptyOrganization,
@@ -29,39 +26,6 @@ import { renderCreateForm, renderOrganizationsStep } from './organization-list.j
 import { organizationListStyles } from './organization-list.styles.js';
 
 type Step = 'organizations' | 'create';
-
-/** What the discovery steps need from the element they belong to. */
-export interface DiscoveryOptions {
-  steps: StepMachine<string>;
-  requests: RequestController;
-  msg: () => OtpMessages;
-  /** Runs a request through the element (busy, announcements, errors); undefined when it failed. */
-  request: <T>(
-    step: OtpStep,
-    action: OtpAction,
-    call: (api: OtpApi, signal: AbortSignal) => Promise<T>,
-  ) => Promise<T | undefined>;
-  /** `session_duration_minutes`, when the page set it. */
-  sessionLength: () => object;
-  /** `locale` for a request body: the tag of `supported` that fits the locale in effect, if any. */
-  localeFor: (supported: readonly string[]) => object;
-  /** A login's answer: signed in, or MFA. */
-  finish: (res: ExchangeResponse) => void;
-  /** Back to the email step, email kept. */
-  restart: () => void;
-  /** Shows `text` in the step's alert ('' for none). */
-  alert: (text: string) => void;
-  /** The member edited a field: the errors an edit answers go. */
-  edited: () => void;
-  focusStep: () => Promise<void>;
-  heading: (text: string, focusable?: boolean) => TemplateResult;
-  label: (text: string, busy: boolean) => TemplateResult;
-  submit: (label: string) => TemplateResult;
-  error: () => unknown;
-  /** `allow-create` and `auto-select`, read when used. */
-  allowCreate: () => boolean;
-  autoSelect: () => boolean;
-}
 
 /**
  * The organizations found for the proven email as buttons (or the host's own picker, when it
@@ -79,8 +43,9 @@ export class DiscoveryStep {
   private email = '';
 
   constructor(
-    private readonly host: LitElement,
-    private readonly o: DiscoveryOptions,
+    private readonly host: OtpEmailAuth,
+    /** A login's answer: signed in, or MFA. */
+    private readonly finish: (res: ExchangeResponse) => void,
   ) {
     // Its styles join the element's when the steps are first needed.
     adoptMore(host, organizationListStyles);
@@ -98,17 +63,17 @@ export class DiscoveryStep {
     this.newOrg = undefined;
     const detail = { emailAddress: email, organizations };
     this.hostPicks = !this.host.dispatchEvent(new OtpOrganizationsDiscoveredEvent(detail));
-    this.o.steps.go('organizations');
+    this.host.steps.go('organizations');
     const [only] = organizations;
-    if (this.o.autoSelect() && !this.hostPicks && only && organizations.length === 1) {
+    if (this.host.autoSelect && !this.hostPicks && only && organizations.length === 1) {
       return this.select(only.organization.organization_id);
     }
-    return this.o.focusStep();
+    return this.host.focusStep();
   }
 
   /** See `OtpEmailAuth.selectOrganization`. */
   async select(organizationId: string): Promise<void> {
-    if (!this.o.steps.is('organizations', 'create') || this.o.requests.blocked) return;
+    if (!this.host.steps.is('organizations', 'create') || this.host.requests.blocked) return;
     const found = this.organizations.find((o) => o.organization.organization_id === organizationId);
     if (!found) {
       throw new RangeError(
@@ -120,15 +85,15 @@ export class DiscoveryStep {
     this.picking = organizationId;
     const body = {
       organization_id: organizationId,
-      ...this.o.sessionLength(),
-      ...this.o.localeFor(SMS_LOCALES),
+      ...this.host.sessionLength,
+      ...this.host.localeFor(SMS_LOCALES),
     };
-    const res = await this.o.request('organizations', 'organization-select', (api, signal) =>
+    const res = await this.host.request('organizations', 'organization-select', (api, signal) =>
       api.exchangeIntermediateSession(body, { signal }),
     );
     this.picking = undefined;
     this.update();
-    if (res) this.o.finish(res);
+    if (res) this.finish(res);
   }
 
   /** Shows a failure of these steps; false when the element's own handling applies. */
@@ -137,12 +102,12 @@ export class DiscoveryStep {
     // The discovery login expired: the list can no longer work, a new code will.
     if (
       error.error_type !== 'intermediate_session_not_found' ||
-      !this.o.steps.is('organizations', 'create')
+      !this.host.steps.is('organizations', 'create')
     ) {
       return false;
     }
-    this.o.restart();
-    this.o.alert(this.o.msg().discoveryExpired);
+    this.host.restart();
+    this.host.error = this.host.msg.discoveryExpired;
     return true;
   }
 
@@ -154,28 +119,28 @@ export class DiscoveryStep {
 
   /** Escape on these steps: the create form back to the list, the list back to the email. */
   back(): void {
-    if (this.o.steps.is('create')) this.closeCreate();
-    else this.o.restart();
+    if (this.host.steps.is('create')) this.closeCreate();
+    else this.host.restart();
   }
 
   private openCreate(): void {
-    if (this.o.requests.blocked) return;
-    this.o.steps.go('create');
-    this.o.alert('');
-    void this.o.focusStep();
+    if (this.host.requests.blocked) return;
+    this.host.steps.go('create');
+    this.host.error = '';
+    void this.host.focusStep();
   }
 
   private closeCreate = (): void => {
-    const { requests } = this.o;
+    const { requests } = this.host;
     requests.abort();
-    if (!requests.retry.active) this.o.alert('');
-    this.o.steps.go('organizations');
-    void this.o.focusStep();
+    if (!requests.retry.active) this.host.error = '';
+    this.host.steps.go('organizations');
+    void this.host.focusStep();
   };
 
   private async create(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    if (this.o.requests.blocked) return;
+    if (this.host.requests.blocked) return;
     this.newOrg = checked(this.newOrg ?? emptyOrganization());
     this.update();
     const { name, slug, nameBad, slugBad } = this.newOrg;
@@ -187,30 +152,30 @@ export class DiscoveryStep {
     const body = {
       organization_name: name.trim(),
       organization_slug: slug,
-      ...this.o.sessionLength(),
+      ...this.host.sessionLength,
     };
-    const res = await this.o.request('create', 'organization-create', (api, signal) =>
+    const res = await this.host.request('create', 'organization-create', (api, signal) =>
       api.createOrganizationViaDiscovery(body, { signal }),
     );
     if (!res) return;
     const { organization, member } = res;
     this.host.dispatchEvent(new OtpOrganizationCreatedEvent({ organization, member }));
-    this.o.finish(res);
+    this.finish(res);
   }
 
   private edit(change: (form: NewOrganization, value: string) => NewOrganization) {
     return (event: InputEvent) => {
       const form = this.newOrg ?? emptyOrganization();
       this.newOrg = change(form, (event.target as HTMLInputElement).value);
-      this.o.edited();
+      this.host.clearError();
       this.update();
     };
   }
 
   render(step: Step): TemplateResult {
-    const o = this.o;
-    const m = o.msg();
-    const { blocked, busy } = o.requests;
+    const { host } = this;
+    const m = host.msg;
+    const { blocked, busy } = host.requests;
     if (step === 'organizations') {
       return renderOrganizationsStep({
         organizations: this.organizations,
@@ -219,17 +184,17 @@ export class DiscoveryStep {
         blocked,
         busy,
         select: (id) => void this.select(id),
-        label: o.label,
-        heading: o.heading(m.organizationsHeading, true),
+        label: (text, busy) => host.renderLabel(text, busy, m.busy),
+        heading: host.renderHeading(m.organizationsHeading, true),
         email: this.email,
-        error: o.error(),
+        error: host.renderError(),
         ownPicker: this.hostPicks,
-        create: o.allowCreate() ? () => this.openCreate() : undefined,
-        changeEmail: o.restart,
+        create: host.allowCreate ? () => this.openCreate() : undefined,
+        changeEmail: () => host.restart(),
       });
     }
     const { name, slug, nameBad, slugBad } = this.newOrg ?? emptyOrganization();
-    const error = o.error();
+    const error = host.renderError();
     return renderCreateForm({
       msg: m,
       name,
@@ -240,8 +205,8 @@ export class DiscoveryStep {
       slugTaken: this.slugRefused && error !== nothing,
       busy,
       error,
-      heading: o.heading(m.createOrganization),
-      submit: o.submit(m.createSubmit),
+      heading: host.renderHeading(m.createOrganization),
+      submit: host.renderSubmit(m.createSubmit, m.busy),
       onSubmit: (event) => void this.create(event),
       onName: this.edit(withName),
       onSlug: this.edit(withSlug),

@@ -15,7 +15,7 @@ import { loadSmsStepup, type OtpEmailAuth } from './otp-email-auth.js';
  * The discovery steps (organization list, create form) are a chunk of their own: loaded once a
  * discovery code is on its way, so a page that signs in to a known organization never loads them.
  */
-export const loadDiscoveryStep = lazy(() => import('../discovery/discovery-step.js'));
+const loadDiscoveryStep = lazy(() => import('../discovery/discovery-step.js'));
 
 /** The steps of an email element from its code on, and their state. */
 export class CodeOutcome {
@@ -29,26 +29,7 @@ export class CodeOutcome {
   /** Discovery: the steps after the code, loaded and attached to the element on first use. */
   async loadDiscovery(): Promise<DiscoveryStep> {
     const { DiscoveryStep } = await loadDiscoveryStep();
-    const host = this.host;
-    return (this.discoveryStep ??= new DiscoveryStep(host, {
-      steps: host.steps,
-      requests: host.requests,
-      msg: () => host.msg,
-      request: (step, action, call) => host.request(step, action, call),
-      sessionLength: () => host.sessionLength,
-      localeFor: (supported) => host.localeFor(supported),
-      finish: (res) => this.finish(res),
-      restart: () => host.restart(),
-      alert: (text) => (host.error = text),
-      edited: () => host.clearError(),
-      focusStep: () => host.focusStep(),
-      heading: (text, focusable) => host.renderHeading(text, focusable),
-      label: (text, busy) => host.renderLabel(text, busy, host.msg.busy),
-      submit: (label) => host.renderSubmit(label, host.msg.busy),
-      error: () => host.renderError(),
-      allowCreate: () => host.allowCreate,
-      autoSelect: () => host.autoSelect,
-    }));
+    return (this.discoveryStep ??= new DiscoveryStep(this.host, (res) => this.finish(res)));
   }
 
   /** Signs in with the code the member typed (in discovery: proves the address). */

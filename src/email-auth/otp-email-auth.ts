@@ -257,6 +257,7 @@ export class OtpEmailAuth extends OtpFlowElement {
     await this.send(email);
   }
 
+  /** @internal */
   override resend(): Promise<unknown> {
     return this.send(this.sentTo, true);
   }
@@ -305,6 +306,7 @@ export class OtpEmailAuth extends OtpFlowElement {
     );
   }
 
+  /** @internal */
   override authenticate(code: string): Promise<void> {
     return this.outcome!.authenticate(code);
   }

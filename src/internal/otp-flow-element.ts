@@ -61,7 +61,11 @@ export type BackReason = 'escape' | 'cancel';
  * done by controllers: `RequestController` (one request in flight, abort, stale answers,
  * `Retry-After`, `otp-error`), `LocalizeController` (catalog, overrides, `lang`), and `CodeStep`
  * (the code-entry step shared by email and SMS, with its expiry and resend `Countdown`s on an
- * injectable clock), loaded with the code field. Subclasses keep their steps in a `StepMachine`.
+ * injectable clock, and the session or outcome a right code leads to), loaded with the code field.
+ * Subclasses keep their steps in a `StepMachine`. The parts loaded when their step is reached
+ * (`CodeStep`, the email element's `CodeOutcome` and `DiscoveryStep`) take the element itself as
+ * their host: what they use of it is public but tagged internal (left out of the manifest and
+ * the published types).
  *
  * @csspart base - The wrapper of the whole element.
  * @csspart form - Each step's form.

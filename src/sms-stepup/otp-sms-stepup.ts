@@ -118,6 +118,7 @@ export class OtpSmsStepup extends OtpFlowElement {
     return this.member ?? this.loaded?.member;
   }
 
+  /** @internal */
   override get orgId(): string {
     return (
       this.organizationId ??
@@ -228,10 +229,12 @@ export class OtpSmsStepup extends OtpFlowElement {
     this.code!.sent(this.sentDetail(), resent, intro);
   }
 
+  /** @internal */
   override resend(): Promise<void> {
     return this.send(undefined, true);
   }
 
+  /** @internal */
   override async authenticate(code: string): Promise<void> {
     const body: SmsAuthenticateRequest = {
       organization_id: this.orgId,
