@@ -66,7 +66,7 @@ ${table(['what', 'version', 'minified', 'gzip', 'brotli', 'with lazy chunks (bro
 ${missing.length ? `Not measured:\n\n${missing.join('\n')}\n\n` : ''}Descope also fetches its UI components and flow from its CDN at run time; that code is not in the
 figure above. The bare Lit element is the floor: Lit alone, no behaviour.
 
-**Budget: ${kb(BUDGET_BROTLI_BYTES)} brotli** for the script-tag file (both elements, the client, Lit).
+**Budget: 14 KB (${bytes(BUDGET_BROTLI_BYTES)}) brotli** for the script-tag file (both elements, the client, Lit).
 Now ${bytes(base.initial.brotli)}: ${over > 0 ? `**${bytes(over)} over**` : `${bytes(-over)} under`}.
 
 ### What each module costs (script-tag file)

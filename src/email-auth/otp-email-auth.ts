@@ -125,7 +125,7 @@ export class OtpEmailAuth extends OtpFlowElement {
     },
     'email',
   );
-  /** The steps after a right code, once loaded (`loadOutcome()`). */
+  /** The steps after a right code, loaded with the code step (`loadCode()`). */
   private outcome?: CodeOutcome;
   private emailInvalid = false;
   /** @internal */

@@ -1,5 +1,6 @@
 // The code-entry step, shared by email and SMS: its state, its timers (expiry, resend cooldown),
-// what its failures show and its template, with the code field it renders. A chunk of its own,
+// what its failures show and its template, with the code field it renders and the layout the later
+// steps share; then the session or the final state a right code leads to. A chunk of its own,
 // loaded while the first code is on its way (`loadCodeStep`).
 import {
   adoptStyles,
